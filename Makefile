@@ -1,0 +1,68 @@
+# The README's two commands live here: `make demo` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export VIRTUAL_ENV := $(abspath $(VENV))
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+
+DEV_PACKAGES := "maturin>=1.7,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3" \
+	"hypothesis>=6.100" "ruff>=0.6" "mypy>=1.11"
+
+.PHONY: all build demo test test-rust lint test-python check-wheel bench fmt clean
+
+all: test
+
+$(VENV)/.ready:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet $(DEV_PACKAGES)
+	touch $@
+
+# Release build of the extension, installed into .venv in editable (develop) mode.
+build: $(VENV)/.ready
+	maturin develop --release --quiet
+
+demo: build
+	relift-verify examples/graded_sample.jsonl --group-by data_source --id-field id \
+		--output /tmp/relift-demo-graded.jsonl
+
+test-rust:
+	cargo fmt --check
+	cargo test --no-default-features --release
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --no-default-features -- -D warnings
+
+lint: $(VENV)/.ready
+	ruff check python tests benches
+	ruff format --check python tests benches
+	mypy
+	$(PY) -m mypy.stubtest relift._core
+
+test-python: build
+	pytest
+
+# The release wheel installs into a fresh venv, pulls only numpy, and its CLI runs.
+check-wheel: $(VENV)/.ready
+	rm -rf target/wheels target/wheel-venv
+	maturin build --release --quiet --out target/wheels
+	$(PYTHON) -m venv target/wheel-venv
+	target/wheel-venv/bin/pip install --quiet target/wheels/*.whl
+	target/wheel-venv/bin/relift-verify --help > /dev/null
+	target/wheel-venv/bin/python -c "import relift; assert relift.verify(r'\\boxed{2}', '2')"
+	@pkgs=$$(target/wheel-venv/bin/pip list --format freeze | cut -d= -f1 | sort | tr '\n' ' '); \
+		echo "the wheel's venv holds: $$pkgs"; \
+		echo "$$pkgs" | grep -qxE '(numpy|pip|relift|setuptools| )+'
+
+test: $(VENV)/.ready test-rust build lint test-python check-wheel
+
+bench: build
+	$(PY) benches/verify_speed.py
+
+fmt: $(VENV)/.ready
+	cargo fmt
+	ruff format python tests benches
+	ruff check --fix python tests benches
+
+clean:
+	rm -rf target $(VENV) dist

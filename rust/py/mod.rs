@@ -1,0 +1,13 @@
+//! The only place that touches PyO3: argument conversion, GIL release, error mapping.
+
+mod errors;
+mod verify;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    verify::register(m)?;
+    Ok(())
+}

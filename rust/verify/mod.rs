@@ -1,0 +1,204 @@
+//! Math-answer verification: is the final answer of a model `response` equal to the reference
+//! `answer`?
+//!
+//! Pipeline: `extract` pulls the final answer out of the response (and strips the wrappers off
+//! the reference), `latex` parses both into an `ast::Node`, `compare` decides equal / not equal /
+//! unknown with exact rationals where possible and ball arithmetic (`num`) otherwise. Every step
+//! runs under a `num::Budget`, so each item costs a bounded amount of work whatever the input.
+
+pub mod ast;
+pub mod compare;
+pub mod eval;
+pub mod extract;
+pub mod intervals;
+pub mod latex;
+pub mod num;
+mod options;
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use rayon::prelude::*;
+
+pub use options::{ExtractFallback, Options, Percent, Rounding, Think};
+
+use crate::error::{Error, Result};
+
+/// The outcome of comparing two parsed answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Equal,
+    NotEqual,
+    /// Could not be decided within the work budget, or one side could not be parsed.
+    Unknown,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Equal => "equal",
+            Decision::NotEqual => "not_equal",
+            Decision::Unknown => "unknown",
+        }
+    }
+}
+
+/// Everything `grade` found out, for debugging a reward.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// The final answer taken out of the response, if any.
+    pub extracted: Option<String>,
+    /// How it was found: "boxed", "answer_is", "math_span", "last_number", or "none".
+    pub extract_method: &'static str,
+    /// The parsed forms, printed; `None` when that side did not parse.
+    pub predicted: Option<String>,
+    pub gold: Option<String>,
+    pub decision: Decision,
+    /// A short human-readable reason for the decision.
+    pub reason: String,
+}
+
+impl Verdict {
+    pub fn is_correct(&self) -> bool {
+        self.decision == Decision::Equal
+    }
+}
+
+/// A reference answer parsed once and reused for every response graded against it.
+pub struct Gold {
+    parsed: std::result::Result<ast::Node, String>,
+}
+
+impl Gold {
+    pub fn new(answer: &str, options: &Options) -> Gold {
+        let stripped = extract::strip_reference(answer);
+        let mut budget = num::Budget::new(options.work_budget);
+        Gold {
+            parsed: latex::parse_answer(&stripped, &mut budget).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// Grade one response against a pre-parsed reference answer.
+pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdict {
+    let extracted = extract::extract_answer(response, &options.extract_options());
+    let method = extracted.method.as_str();
+    let Some(text) = extracted.text else {
+        return Verdict {
+            extracted: None,
+            extract_method: method,
+            predicted: None,
+            gold: gold.parsed.as_ref().ok().map(|g| g.to_string()),
+            decision: Decision::NotEqual,
+            reason: extracted.reason.to_string(),
+        };
+    };
+    let gold_parsed = match &gold.parsed {
+        Ok(g) => g,
+        Err(e) => {
+            return Verdict {
+                extracted: Some(text),
+                extract_method: method,
+                predicted: None,
+                gold: None,
+                decision: Decision::Unknown,
+                reason: format!("reference answer did not parse: {e}"),
+            }
+        }
+    };
+    let mut budget = num::Budget::new(options.work_budget);
+    let predicted = match latex::parse_answer(&text, &mut budget) {
+        Ok(p) => p,
+        Err(e) => {
+            return Verdict {
+                extracted: Some(text),
+                extract_method: method,
+                predicted: None,
+                gold: Some(gold_parsed.to_string()),
+                decision: Decision::NotEqual,
+                reason: format!("extracted answer did not parse: {e}"),
+            }
+        }
+    };
+    let (decision, reason) = compare::compare(&predicted, gold_parsed, options, &mut budget);
+    Verdict {
+        extracted: Some(text),
+        extract_method: method,
+        predicted: Some(predicted.to_string()),
+        gold: Some(gold_parsed.to_string()),
+        decision,
+        reason,
+    }
+}
+
+/// Grade one response; a panic inside is turned into `Error::Internal`, never propagated.
+pub fn grade(response: &str, answer: &str, options: &Options) -> Result<Verdict> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let gold = Gold::new(answer, options);
+        grade_with_gold(response, &gold, options)
+    }))
+    .map_err(panic_message)
+}
+
+pub fn verify_one(response: &str, answer: &str, options: &Options) -> Result<bool> {
+    grade(response, answer, options).map(|v| v.is_correct())
+}
+
+/// Verify a batch in parallel, parsing each distinct reference answer once.
+/// `threads = None` uses rayon's global pool (all cores).
+pub fn verify_many<S: AsRef<str> + Sync>(
+    responses: &[S],
+    answers: &[S],
+    options: &Options,
+    threads: Option<usize>,
+) -> Result<Vec<bool>> {
+    if responses.len() != answers.len() {
+        return Err(Error::InvalidInput(format!(
+            "responses and answers must have the same length, got {} and {}",
+            responses.len(),
+            answers.len()
+        )));
+    }
+    let run = || -> Result<Vec<bool>> {
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        let mut gold_index = Vec::with_capacity(answers.len());
+        for a in answers {
+            let next = distinct.len();
+            gold_index.push(*distinct.entry(a.as_ref()).or_insert(next));
+        }
+        let mut gold_texts: Vec<&str> = vec![""; distinct.len()];
+        for (text, i) in &distinct {
+            gold_texts[*i] = text;
+        }
+        let golds: Vec<Gold> = gold_texts
+            .par_iter()
+            .map(|a| Gold::new(a, options))
+            .collect();
+        Ok(responses
+            .par_iter()
+            .zip(gold_index.par_iter())
+            .map(|(r, &g)| grade_with_gold(r.as_ref(), &golds[g], options).is_correct())
+            .collect())
+    };
+    let guarded = || catch_unwind(AssertUnwindSafe(run)).map_err(panic_message)?;
+    match threads {
+        None => guarded(),
+        Some(0) => Err(Error::InvalidInput(
+            "threads must be a positive integer or None".into(),
+        )),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| Error::Internal(format!("could not start {n} threads: {e}")))?
+            .install(guarded),
+    }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> Error {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    Error::Internal(msg)
+}

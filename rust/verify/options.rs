@@ -1,0 +1,83 @@
+//! Grading options shared by every entry point (Python keyword arguments map onto these).
+
+use super::extract::ExtractOptions;
+
+/// Which part of the response holds the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Think {
+    /// The whole response.
+    Ignore,
+    /// Only the text after the first `</think>`; a response without one is wrong (ReLIFT reference).
+    After,
+}
+
+/// How far extraction falls back when the response has no `\boxed{}`; each level includes the
+/// ones before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExtractFallback {
+    /// Only `\boxed{...}` / `\fbox{...}`.
+    BoxedOnly,
+    /// ... then "the answer is X".
+    AnswerIs,
+    /// ... then the last `$...$` / `\(...\)` / `\[...\]` span.
+    MathSpan,
+    /// ... then the last number in the text.
+    LastNumber,
+}
+
+/// When the reference is a decimal literal such as `0.33` and the response is an exact value
+/// that is not a terminating decimal of its own (`1/3`, `\pi/4`), may the response be rounded?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// Never: values must agree within `float_tolerance`.
+    Exact,
+    /// Round the response to the reference's number of decimal places.
+    ReferencePrecision,
+}
+
+/// How a trailing percent sign is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Percent {
+    /// `50\%` equals `50` and `0.5`.
+    Either,
+    /// `50\%` equals only `0.5` (and `50\%`).
+    Strict,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub think: Think,
+    pub require_boxed: bool,
+    pub extract_fallback: ExtractFallback,
+    /// Relative tolerance for values that are not both exact; 0 means "equal within the error
+    /// bounds of ball arithmetic".
+    pub float_tolerance: f64,
+    pub rounding: Rounding,
+    pub percent: Percent,
+    /// Work units one item may spend (parsing, arithmetic, comparisons) before it is `Unknown`.
+    pub work_budget: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            think: Think::Ignore,
+            require_boxed: false,
+            extract_fallback: ExtractFallback::LastNumber,
+            float_tolerance: 1e-9,
+            rounding: Rounding::ReferencePrecision,
+            percent: Percent::Either,
+            work_budget: 200_000,
+        }
+    }
+}
+
+impl Options {
+    pub fn extract_options(&self) -> ExtractOptions {
+        ExtractOptions {
+            think_after: self.think == Think::After,
+            require_boxed: self.require_boxed,
+            fallback: self.extract_fallback,
+        }
+    }
+}
