@@ -167,7 +167,7 @@ def time_math_verify(responses: list[str], golds: list[str], reps: int) -> Timin
     for _ in range(reps):
         mv_clear_caches()
         t0 = time.perf_counter()
-        verdicts = [mv_verify(resp, gold) for resp, gold in zip(responses, golds)]
+        verdicts = [mv_verify(resp, gold) for resp, gold in zip(responses, golds, strict=False)]
         rates.append(len(responses) / (time.perf_counter() - t0))
     return Timing("math-verify (1 process)", len(responses), median(rates), verdicts)
 
@@ -188,7 +188,7 @@ def time_relift(
 
 def agreement(a: list[bool], b: list[bool]) -> tuple[int, int]:
     n = min(len(a), len(b))
-    return sum(1 for x, y in zip(a[:n], b[:n]) if x == y), n
+    return sum(1 for x, y in zip(a[:n], b[:n], strict=False) if x == y), n
 
 
 def main() -> int:

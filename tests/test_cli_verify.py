@@ -52,7 +52,7 @@ def test_one_output_line_per_record_in_order(
     assert code == 0, err
     graded = [json.loads(line) for line in out.splitlines()]
     assert [r["correct"] for r in graded] == [True, False, True, True]
-    for before, after in zip(records, graded):
+    for before, after in zip(records, graded, strict=False):
         assert {k: v for k, v in after.items() if k != "correct"} == {
             k: v for k, v in before.items() if k != "correct"
         }

@@ -30,7 +30,7 @@ def load_cases() -> list[dict[str, Any]]:
 def graded() -> list[tuple[dict[str, Any], bool]]:
     cases = load_cases()
     results = relift.verify_batch([c["response"] for c in cases], [c["answer"] for c in cases])
-    return list(zip(cases, results.tolist()))
+    return list(zip(cases, results.tolist(), strict=True))
 
 
 def test_corpus_is_large_and_covers_every_category() -> None:

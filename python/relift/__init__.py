@@ -4,15 +4,21 @@ questions), with a Rust core for fast batched answer verification."""
 from __future__ import annotations
 
 from relift._core import (
+    GroupStats,
+    HardQuestionBuffer,
     Verdict,
     __version__,
     grade,
+    group_advantages,
+    group_stats,
     verify,
     verify_batch,
 )
 from relift.errors import InputFormatError, InternalError, InvalidInputError, ReliftError
 
 __all__ = [
+    "GroupStats",
+    "HardQuestionBuffer",
     "InputFormatError",
     "InternalError",
     "InvalidInputError",
@@ -20,6 +26,8 @@ __all__ = [
     "Verdict",
     "__version__",
     "grade",
+    "group_advantages",
+    "group_stats",
     "verify",
     "verify_batch",
 ]

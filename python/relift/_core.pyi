@@ -15,16 +15,20 @@ Options accepted by every verifier function (keyword-only):
 - ``work_budget``: work units one item may spend before it counts as undecided (default 200000).
 """
 
-from collections.abc import Sequence
-from typing import Literal, final
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal, final
 
 import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "GroupStats",
+    "HardQuestionBuffer",
     "Verdict",
     "__version__",
     "grade",
+    "group_advantages",
+    "group_stats",
     "verify",
     "verify_batch",
 ]
@@ -104,3 +108,143 @@ def verify_batch(
     """
 
 # ---- group advantages ---------------------------------------------------------------------------
+
+def group_advantages(
+    rewards: npt.ArrayLike,
+    group_size: int | None = None,
+    *,
+    group_ids: npt.ArrayLike | None = None,
+    baseline: Literal["mean", "loo"] = "mean",
+    scale: Literal["none", "group", "batch"] = "none",
+    eps: float = 1e-06,
+) -> npt.NDArray[np.floating[Any]]:
+    """Group-relative advantages of a batch of rewards; returns a new array.
+
+    ``rewards``: a 1-D float32 or float64 array, read in place (zero-copy) and answered in the same
+    dtype; anything else (the bool array of ``verify_batch``, ints, a list) is converted to
+    float64 first. The GIL is released for large inputs.
+
+    Groups: either ``group_size`` (consecutive groups, e.g. the n rollouts of each prompt; the
+    length must be a multiple of it) or ``group_ids`` (integer id per reward; any group sizes, any
+    order, e.g. after filtering). Pass exactly one.
+
+    Within a group, only valid (non-NaN) rewards take part; n is their number, mean their mean.
+
+    - ``baseline="mean"`` (GRPO, Dr.GRPO): ``c_i = r_i - mean``.
+    - ``baseline="loo"`` (RLOO): ``c_i = r_i - (mean of the other valid rewards)``, which equals
+      ``n / (n - 1) * (r_i - mean)``.
+    - ``scale="none"`` (Dr.GRPO, the ReLIFT reference): ``A_i = c_i``.
+    - ``scale="group"`` (GRPO): ``A_i = c_i / (std + eps)``, std the *sample* (unbiased, n - 1)
+      standard deviation of the group's valid rewards, as ``torch.std`` in GRPO implementations.
+    - ``scale="batch"`` (REINFORCE++-style): ``A_i = c_i / (std_batch + eps)``, std_batch =
+      ``sqrt(sum(c_j**2) / (N - 1))`` over all N valid rewards of the batch, i.e. the sample std of
+      the centred advantages (their mean is 0); 0 when N < 2.
+
+    Degenerate cases: a NaN reward (e.g. an unparseable reference answer) is left out of every
+    baseline and std and gets advantage 0; a group with fewer than two valid rewards gets 0; a
+    group whose valid rewards are all equal (all 0 or all 1 in particular) gets exactly 0 under
+    every baseline and scale; with ``eps=0`` a zero std gives 0, never NaN. Infinite rewards raise
+    ``InvalidInputError``.
+    """
+
+@final
+class GroupStats:
+    """Per-group statistics from ``group_stats``: read-only arrays, one entry per group, groups in
+    order of first appearance."""
+
+    @property
+    def group_ids(self) -> npt.NDArray[np.int64]:
+        """The group's id: its index for ``group_size``, else its id from ``group_ids``."""
+    @property
+    def mean(self) -> npt.NDArray[np.float64]:
+        """Mean of the valid rewards; NaN for a group with none."""
+    @property
+    def std(self) -> npt.NDArray[np.float64]:
+        """Sample std (n - 1) of the valid rewards; NaN for a group with fewer than two."""
+    @property
+    def count(self) -> npt.NDArray[np.int64]:
+        """Number of valid (non-NaN) rewards."""
+    @property
+    def solve_none(self) -> npt.NDArray[np.bool_]:
+        """At least one valid reward and none above 0: for 0/1 rewards, all wrong (ReLIFT's
+        hardest questions, the ones to push into the ``HardQuestionBuffer``)."""
+    @property
+    def solve_all(self) -> npt.NDArray[np.bool_]:
+        """At least one valid reward and all of them >= 1: for 0/1 rewards, all right."""
+    @property
+    def solve_none_rate(self) -> float:
+        """Fraction of the groups with a valid reward that are ``solve_none`` (0.0 if none)."""
+    @property
+    def solve_all_rate(self) -> float:
+        """Fraction of the groups with a valid reward that are ``solve_all`` (0.0 if none)."""
+    def __len__(self) -> int:
+        """The number of groups."""
+
+def group_stats(
+    rewards: npt.ArrayLike,
+    group_size: int | None = None,
+    *,
+    group_ids: npt.ArrayLike | None = None,
+) -> GroupStats:
+    """Per-group mean, std, count, solve_none and solve_all of ``rewards``, grouped as in
+    ``group_advantages``; the trainer uses it to find the hardest questions and to log the
+    solve_none / solve_all rates."""
+
+# ---- the hard-question buffer -------------------------------------------------------------------
+
+_Entry = tuple[int, int, bytes | None]
+
+@final
+class HardQuestionBuffer:
+    """A thread-safe, lock-free buffer of hardest questions waiting for an SFT step.
+
+    Entries are ``(question_id, step, payload)`` tuples: ints in the signed 64-bit range and
+    ``bytes`` or ``None``. ``take`` returns the very tuple objects that were pushed.
+
+    - ``order="newest_first"`` (the ReLIFT reference): ``take(n)`` returns the n newest entries,
+      newest first; leftovers wait. ``order="fifo"``: the n oldest, oldest first (fair).
+    - ``capacity``: at most this many entries; pushing into a full buffer drops the *oldest* held
+      entry (counted in ``stats()["dropped"]``). ``None``: unbounded.
+    - ``dedup``: a push whose question_id is currently held is rejected (``push`` returns False,
+      counted in ``stats()["rejected"]``); a taken question may be pushed again.
+
+    Every method is atomic (linearizable) and safe to call from several threads at once: the state
+    is one immutable snapshot swapped by compare-and-swap, with no lock on any path (see
+    ``rust/buffer.rs`` for the algorithm and its memory reclamation). Pickling goes through
+    ``snapshot`` / ``restore``.
+    """
+
+    def __new__(
+        cls,
+        capacity: int | None = None,
+        order: Literal["newest_first", "fifo"] = "newest_first",
+        dedup: bool = False,
+    ) -> HardQuestionBuffer: ...
+    @property
+    def capacity(self) -> int | None: ...
+    @property
+    def order(self) -> Literal["newest_first", "fifo"]: ...
+    @property
+    def dedup(self) -> bool: ...
+    def push(self, question_id: int, step: int, payload: bytes | None = None) -> bool:
+        """Add one entry; False if it was rejected as a duplicate (``dedup``)."""
+    def push_many(self, entries: Iterable[_Entry]) -> int:
+        """Add ``(question_id, step, payload)`` tuples in order, as one atomic step (exactly like
+        ``push`` on each); returns how many were accepted."""
+    def take(self, n: int) -> list[_Entry]:
+        """All or nothing: remove and return n entries (by ``order``), or return ``[]`` and change
+        nothing when fewer than n are held."""
+    def entries(self) -> list[_Entry]:
+        """A consistent copy of the held entries, in the order ``take`` would return them."""
+    def __len__(self) -> int:
+        """The number of entries held."""
+    def stats(self) -> dict[str, int]:
+        """Consistent counters: ``pushed`` (accepted), ``taken``, ``dropped`` (by capacity),
+        ``rejected`` (duplicates) and ``held`` (= pushed - taken - dropped = ``len``)."""
+    def snapshot(self) -> bytes:
+        """Serialise settings, counters and entries (with a checksum) for a checkpoint."""
+    @staticmethod
+    def restore(data: bytes) -> HardQuestionBuffer:
+        """Rebuild a buffer from ``snapshot()``: same settings, contents, order and counters.
+        A truncated, corrupt or inconsistent snapshot raises ``InvalidInputError`` saying why."""
+    def __reduce__(self) -> tuple[Callable[[bytes], HardQuestionBuffer], tuple[bytes]]: ...

@@ -278,7 +278,7 @@ fn text_key(t: &str) -> String {
         .map(|w| {
             let w = w.to_lowercase();
             match w.strip_suffix('s') {
-                Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+                Some(stem) if stem.len() >= 4 && !stem.ends_with('s') => stem.to_string(),
                 _ => w,
             }
         })

@@ -39,8 +39,9 @@ import json
 import random
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 SEED = 20250611
 OUT_DEFAULT = Path(__file__).with_name("verify_cases.jsonl")
@@ -1064,7 +1065,7 @@ def build_mc(r: random.Random) -> list[Case]:
         m = re.search(r"\b([A-E])\b", ending.replace("textbf", "").replace("text", ""))
         letter = m.group(1) if m else "C"
         value = _OPTION_VALUES["ABCDE".index(letter)]
-        choices = ", ".join(f"({c}) ${v}$" for c, v in zip("ABCDE", _OPTION_VALUES))
+        choices = ", ".join(f"({c}) ${v}$" for c, v in zip("ABCDE", _OPTION_VALUES, strict=False))
         resp = (
             f"The choices are {choices}. {reasoning(r, 2)} Our computed value is ${value}$, "
             f"which matches choice ({letter}); the other options are ruled out by the bound above."

@@ -19,9 +19,9 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import IO, Any, Callable, Literal, NoReturn, TextIO, TypedDict, Union
+from typing import IO, Any, Literal, NoReturn, TextIO, TypedDict
 
 import relift
 from relift.cli._progress import ProgressBar
@@ -526,7 +526,7 @@ def _csv_rows(
                 error=f"row has {len(row)} fields but the header has {len(header)}",
             )
             continue
-        yield _make_item(start, dict(zip(header, row)), response, answer)
+        yield _make_item(start, dict(zip(header, row, strict=False)), response, answer)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -696,7 +696,7 @@ class _Summary:
 # ---------------------------------------------------------------------------------------------
 # Grading and writing
 
-_Result = Union[bool, relift.Verdict, ReliftError]
+_Result = bool | relift.Verdict | ReliftError
 
 
 class _Grader:
