@@ -7,16 +7,21 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 DEV_PACKAGES := "maturin>=1.7,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3" \
-	"hypothesis>=6.100" "ruff>=0.6" "mypy>=1.11"
+	"hypothesis>=6.100" "ruff>=0.6" "mypy>=1.11" "types-PyYAML>=6"
+# The training stack (the `train` extra). PyPI's torch is a large CUDA build: pip's cache serves
+# it after the first install on a machine.
+TRAIN_PACKAGES := "torch>=2.3" "transformers>=4.45" "pydantic>=2" "pyyaml>=6" "tqdm>=4.60" \
+	"safetensors>=0.4" "tensorboard>=2.14" "pyarrow>=14"
 
 .PHONY: all build demo test test-rust lint test-python check-wheel bench fmt clean
 
 all: test
 
-$(VENV)/.ready:
-	$(PYTHON) -m venv $(VENV)
+# Re-run when the package lists change, so an existing .venv picks up new dependencies.
+$(VENV)/.ready: Makefile
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet $(DEV_PACKAGES)
+	$(PY) -m pip install --quiet $(DEV_PACKAGES) $(TRAIN_PACKAGES)
 	touch $@
 
 # Release build of the extension, installed into .venv in editable (develop) mode.

@@ -9,15 +9,22 @@
 //!   `dropped`) to make room: under `NewestFirst` it is the entry that would wait longest, under
 //!   `Fifo` the stalest one. Then `e` becomes the newest entry (counted in `pushed`).
 //! * `push_many(es)`: exactly `push` applied to each entry in order, but as one atomic step.
+//! * `push_columns(ids, steps)`: exactly `push_many` of the entries `(ids[i], steps[i], D)`, `D`
+//!   being `P::default()` (for the Python binding: no payload). It is the array path: the batch
+//!   stays two columns in one allocation, never one object per entry.
 //! * `take(n)`: all or nothing. With fewer than n entries held, nothing changes and it returns
 //!   `None`; otherwise it removes and returns the n newest (`NewestFirst`, newest first: the ReLIFT
 //!   reference, whose leftovers wait) or the n oldest (`Fifo`, oldest first).
+//! * `take_columns(n)`: exactly `take(n)`, but it returns only the entries' ids and steps, as
+//!   two columns; the entries' data is dropped.
 //! * Invariant: `len == pushed - taken - dropped`.
 //!
 //! # Algorithm: one atomic root, immutable state, compare-and-swap
 //! The whole state lives in an immutable `Root`: the entries and the statistics. The entries
-//! form a persistent double-ended queue of *runs*, a run being one entry pushed alone or a range
-//! of a batch pushed together (one shared `Arc<[Entry]>`): two immutable, reference-counted
+//! form a persistent double-ended queue of *runs*, a run being one entry pushed alone, a range
+//! of a batch pushed together (one shared `Arc<[Entry]>`) or a range of a column batch
+//! ([`Columns`]: the ids, then the steps unless one step is shared, in one shared `Arc<[i64]>`;
+//! its entries have no data of their own): two immutable, reference-counted
 //! singly linked lists of runs, `front` (older runs, oldest first) and `back` (newer runs, newest
 //! first); the sequence is `front ++ reverse(back)`. The buffer is a single
 //! `crossbeam_epoch::Atomic<Root>`. Every mutating operation
@@ -58,9 +65,11 @@
 //! `push`: two allocations (node, root), O(1). `push_many` of k entries: one batch, then O(1) per
 //! attempt. With `dedup`, or when capacity evicts, pushes take the general path: O(len + k) (the
 //! held ids are collected into a hash set). `take(n)`: O(n) plus O(runs) when it has to cross
-//! from one list to the other (whole runs are relinked, not copied). Measured without Python,
-//! `push_many(128)` + `take(128)` costs about 4 ns per entry, a single `push` + `take` about
-//! 100 ns (two allocations and frees dominate).
+//! from one list to the other (whole runs are relinked, not copied). `push_columns` of k entries:
+//! one allocation of k (or 2k) integers, then as `push_many`; `take_columns(n)` copies n ids and
+//! steps into two vectors. Measured without Python, `push_many(128)` + `take(128)` costs about
+//! 4 to 6 ns per entry (building the batch included), `push_columns(128)` + `take_columns(128)`
+//! about 3 ns, a single `push` + `take` about 100 ns (allocations and frees dominate).
 
 use std::collections::HashSet;
 use std::sync::atomic::Ordering;
@@ -150,12 +159,119 @@ pub struct Stats {
     pub rejected: u64,
 }
 
-/// A run of consecutive entries, oldest first: a single entry (pushed alone), or `chunk[lo..hi]`
-/// of a batch pushed together. Runs are never empty.
+/// A batch of entries given as columns (`push_columns`): question ids and steps, without data.
+/// One allocation holds the ids, followed by the steps unless all entries share one step.
+#[derive(Clone, Debug)]
+pub struct Columns {
+    values: Arc<[i64]>,
+    /// `Some(step)`: every entry has this step, and `values` holds only the ids.
+    same_step: Option<i64>,
+}
+
+/// The steps of a column batch: one for all entries, or one per entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Steps<'a> {
+    Same(i64),
+    Each(&'a [i64]),
+}
+
+impl<'a> Steps<'a> {
+    fn get(self, i: usize) -> i64 {
+        match self {
+            Steps::Same(step) => step,
+            Steps::Each(steps) => steps[i],
+        }
+    }
+
+    fn slice(self, lo: usize, hi: usize) -> Steps<'a> {
+        match self {
+            Steps::Same(step) => Steps::Same(step),
+            Steps::Each(steps) => Steps::Each(&steps[lo..hi]),
+        }
+    }
+}
+
+impl Columns {
+    /// A batch of `question_ids.len()` entries (copied into one allocation); `Steps::Each` must
+    /// give one step per id.
+    pub fn new(question_ids: &[i64], steps: Steps<'_>) -> Result<Columns> {
+        match steps {
+            Steps::Same(step) => Ok(Columns {
+                values: question_ids.into(),
+                same_step: Some(step),
+            }),
+            Steps::Each(steps) if steps.len() == question_ids.len() => Ok(Columns {
+                // An exact-size iterator: collected straight into one allocation.
+                values: question_ids.iter().chain(steps).copied().collect(),
+                same_step: None,
+            }),
+            Steps::Each(steps) => Err(Error::InvalidInput(format!(
+                "{} question_ids but {} steps: pass one step per question_id, or one int for all",
+                question_ids.len(),
+                steps.len()
+            ))),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self.same_step {
+            Some(_) => self.values.len(),
+            None => self.values.len() / 2,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    pub fn question_ids(&self) -> &[i64] {
+        &self.values[..self.len()]
+    }
+
+    pub fn steps(&self) -> Steps<'_> {
+        match self.same_step {
+            Some(step) => Steps::Same(step),
+            None => Steps::Each(&self.values[self.len()..]),
+        }
+    }
+
+    /// The entries at `offset + i` for each `i` of `idx`, in that order, as a batch of their own.
+    fn gather(&self, idx: &[usize], offset: usize) -> Columns {
+        fn pick<'a>(
+            col: &'a [i64],
+            idx: &'a [usize],
+            offset: usize,
+        ) -> impl Iterator<Item = i64> + 'a {
+            idx.iter().map(move |&i| col[offset + i])
+        }
+        let ids = self.question_ids();
+        match self.steps() {
+            Steps::Same(step) => Columns {
+                values: pick(ids, idx, offset).collect(),
+                same_step: Some(step),
+            },
+            Steps::Each(steps) => Columns {
+                values: pick(ids, idx, offset)
+                    .chain(pick(steps, idx, offset))
+                    .collect(),
+                same_step: None,
+            },
+        }
+    }
+}
+
+/// A run of consecutive entries, oldest first: a single entry (pushed alone), `chunk[lo..hi]` of
+/// a batch pushed together, or entries `lo..hi` of a column batch (entries without data). Runs
+/// are never empty.
 enum Run<P> {
     One(Entry<P>),
     Slice {
         chunk: Arc<[Entry<P>]>,
+        lo: usize,
+        hi: usize,
+    },
+    Cols {
+        cols: Columns,
         lo: usize,
         hi: usize,
     },
@@ -170,6 +286,68 @@ impl<P: Clone> Clone for Run<P> {
                 lo: *lo,
                 hi: *hi,
             },
+            Run::Cols { cols, lo, hi } => Run::Cols {
+                cols: cols.clone(),
+                lo: *lo,
+                hi: *hi,
+            },
+        }
+    }
+}
+
+/// A borrowed view of consecutive entries, oldest first.
+enum View<'a, P> {
+    Entries(&'a [Entry<P>]),
+    /// Question ids and steps of entries without data.
+    Cols(&'a [i64], Steps<'a>),
+}
+
+impl<P> Clone for View<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P> Copy for View<'_, P> {}
+
+impl<'a, P> View<'a, P> {
+    fn len(self) -> usize {
+        match self {
+            View::Entries(es) => es.len(),
+            View::Cols(ids, _) => ids.len(),
+        }
+    }
+
+    fn slice(self, lo: usize, hi: usize) -> Self {
+        match self {
+            View::Entries(es) => View::Entries(&es[lo..hi]),
+            View::Cols(ids, steps) => View::Cols(&ids[lo..hi], steps.slice(lo, hi)),
+        }
+    }
+
+    fn ids(self) -> impl Iterator<Item = i64> + 'a {
+        (0..self.len()).map(move |i| self.id(i))
+    }
+
+    fn id(self, i: usize) -> i64 {
+        match self {
+            View::Entries(es) => es[i].question_id,
+            View::Cols(ids, _) => ids[i],
+        }
+    }
+
+    fn step(self, i: usize) -> i64 {
+        match self {
+            View::Entries(es) => es[i].step,
+            View::Cols(_, steps) => steps.get(i),
+        }
+    }
+
+    /// The entry's data; `None` for an entry pushed as columns.
+    fn data(self, i: usize) -> Option<&'a P> {
+        match self {
+            View::Entries(es) => Some(&es[i].data),
+            View::Cols(..) => None,
         }
     }
 }
@@ -180,20 +358,31 @@ impl<P: Clone> Run<P> {
         Run::Slice { chunk, lo: 0, hi }
     }
 
-    fn entries(&self) -> &[Entry<P>] {
+    fn whole_cols(cols: Columns) -> Self {
+        let hi = cols.len();
+        Run::Cols { cols, lo: 0, hi }
+    }
+
+    fn view(&self) -> View<'_, P> {
         match self {
-            Run::One(e) => std::slice::from_ref(e),
-            Run::Slice { chunk, lo, hi } => &chunk[*lo..*hi],
+            Run::One(e) => View::Entries(std::slice::from_ref(e)),
+            Run::Slice { chunk, lo, hi } => View::Entries(&chunk[*lo..*hi]),
+            Run::Cols { cols, lo, hi } => {
+                View::Cols(&cols.question_ids()[*lo..*hi], cols.steps().slice(*lo, *hi))
+            }
         }
     }
 
     fn len(&self) -> usize {
-        self.entries().len()
+        match self {
+            Run::One(_) => 1,
+            Run::Slice { lo, hi, .. } | Run::Cols { lo, hi, .. } => hi - lo,
+        }
     }
 
-    /// Entries `lo..hi` (relative to this run) as a run. They share the chunk unless they would
-    /// keep alive a chunk more than twice their size: then they are copied, so that entries that
-    /// were taken or dropped are not retained (each copy at least halves a chunk: amortised O(1)).
+    /// Entries `lo..hi` (relative to this run) as a run. They share the batch unless they would
+    /// keep alive a batch more than twice their size: then they are copied, so that entries that
+    /// were taken or dropped are not retained (each copy at least halves a batch: amortised O(1)).
     fn sub(&self, lo: usize, hi: usize) -> Run<P> {
         debug_assert!(lo < hi && hi <= self.len());
         match self {
@@ -210,6 +399,102 @@ impl<P: Clone> Run<P> {
                         lo,
                         hi,
                     }
+                }
+            }
+            Run::Cols { cols, lo: base, .. } => {
+                let (lo, hi) = (base + lo, base + hi);
+                if (hi - lo) * 2 < cols.len() {
+                    let ids = &cols.question_ids()[lo..hi];
+                    let copy = Columns::new(ids, cols.steps().slice(lo, hi));
+                    Run::whole_cols(copy.expect("one step per id"))
+                } else {
+                    Run::Cols {
+                        cols: cols.clone(),
+                        lo,
+                        hi,
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entries at the (relative, increasing) indices `idx`, copied into a run of their own.
+    fn gather(&self, idx: &[usize]) -> Run<P> {
+        match self {
+            Run::One(_) => self.clone(),
+            Run::Slice { chunk, lo, .. } => {
+                Run::whole(idx.iter().map(|&i| chunk[lo + i].clone()).collect())
+            }
+            Run::Cols { cols, lo, .. } => Run::whole_cols(cols.gather(idx, *lo)),
+        }
+    }
+}
+
+/// Where entries read out of the deque go (`take`, `take_columns`, `entries`, eviction).
+trait Sink<P> {
+    /// Append the entries of `view`, oldest first, or newest first when `rev`.
+    fn put(&mut self, view: View<'_, P>, rev: bool);
+}
+
+/// Keeps nothing (entries evicted by capacity).
+struct Discard;
+
+impl<P> Sink<P> for Discard {
+    fn put(&mut self, _: View<'_, P>, _: bool) {}
+}
+
+/// Whole entries; an entry pushed as columns gets `P::default()` as its data.
+impl<P: Clone + Default> Sink<P> for Vec<Entry<P>> {
+    fn put(&mut self, view: View<'_, P>, rev: bool) {
+        match view {
+            View::Entries(es) if rev => self.extend(es.iter().rev().cloned()),
+            View::Entries(es) => self.extend_from_slice(es),
+            View::Cols(ids, steps) => {
+                let entry = |i: usize| Entry {
+                    question_id: ids[i],
+                    step: steps.get(i),
+                    data: P::default(),
+                };
+                if rev {
+                    self.extend((0..ids.len()).rev().map(entry));
+                } else {
+                    self.extend((0..ids.len()).map(entry));
+                }
+            }
+        }
+    }
+}
+
+/// Question ids and steps only (`take_columns`): the entries' data is left behind.
+struct IdsSteps {
+    ids: Vec<i64>,
+    steps: Vec<i64>,
+}
+
+impl<P> Sink<P> for IdsSteps {
+    fn put(&mut self, view: View<'_, P>, rev: bool) {
+        match view {
+            View::Entries(es) => {
+                let mut put = |e: &Entry<P>| {
+                    self.ids.push(e.question_id);
+                    self.steps.push(e.step);
+                };
+                if rev {
+                    es.iter().rev().for_each(&mut put);
+                } else {
+                    es.iter().for_each(&mut put);
+                }
+            }
+            View::Cols(ids, steps) => {
+                if rev {
+                    self.ids.extend(ids.iter().rev());
+                } else {
+                    self.ids.extend_from_slice(ids);
+                }
+                match steps {
+                    Steps::Same(step) => self.steps.resize(self.steps.len() + ids.len(), step),
+                    Steps::Each(steps) if rev => self.steps.extend(steps.iter().rev()),
+                    Steps::Each(steps) => self.steps.extend_from_slice(steps),
                 }
             }
         }
@@ -285,13 +570,11 @@ impl<P: Clone> Deque<P> {
         list_len(&self.front) + list_len(&self.back)
     }
 
-    fn oldest_first(&self) -> Vec<&Entry<P>> {
+    /// The runs, oldest first.
+    fn runs_oldest_first(&self) -> impl Iterator<Item = &Run<P>> {
         let mut back: Vec<&Run<P>> = runs(&self.back).collect();
         back.reverse();
-        runs(&self.front)
-            .chain(back)
-            .flat_map(|r| r.entries())
-            .collect()
+        runs(&self.front).chain(back)
     }
 
     fn push_run(&self, run: Run<P>) -> Self {
@@ -301,27 +584,22 @@ impl<P: Clone> Deque<P> {
         }
     }
 
-    /// The deque without its `k <= len` oldest entries, which are appended to `out` oldest first.
-    fn pop_oldest(&self, k: usize, mut out: Option<&mut Vec<Entry<P>>>) -> Self {
-        let mut emit = |es: &[Entry<P>]| {
-            if let Some(out) = out.as_deref_mut() {
-                out.extend_from_slice(es);
-            }
-        };
+    /// The deque without its `k <= len` oldest entries, which go to `out` oldest first.
+    fn pop_oldest(&self, k: usize, out: &mut impl Sink<P>) -> Self {
         let mut left = k;
         let mut front = &self.front;
         while left > 0 {
             let Some(node) = front else { break };
             let n = node.run.len();
             if n > left {
-                emit(&node.run.entries()[..left]);
+                out.put(node.run.view().slice(0, left), false);
                 let rest = node.run.sub(left, n);
                 return Deque {
                     front: cons(rest, node.next.clone()),
                     back: self.back.clone(),
                 };
             }
-            emit(node.run.entries());
+            out.put(node.run.view(), false);
             left -= n;
             front = &node.next;
         }
@@ -341,10 +619,10 @@ impl<P: Clone> Deque<P> {
             if left == 0 {
                 keep.push(run.clone());
             } else if n <= left {
-                emit(run.entries());
+                out.put(run.view(), false);
                 left -= n;
             } else {
-                emit(&run.entries()[..left]);
+                out.put(run.view().slice(0, left), false);
                 keep.push(run.sub(left, n));
                 left = 0;
             }
@@ -355,23 +633,22 @@ impl<P: Clone> Deque<P> {
         }
     }
 
-    /// The deque without its `k <= len` newest entries, which are appended to `out` newest first.
-    fn pop_newest(&self, k: usize, out: &mut Vec<Entry<P>>) -> Self {
+    /// The deque without its `k <= len` newest entries, which go to `out` newest first.
+    fn pop_newest(&self, k: usize, out: &mut impl Sink<P>) -> Self {
         let mut left = k;
         let mut back = &self.back;
         while left > 0 {
             let Some(node) = back else { break };
             let n = node.run.len();
-            let es = node.run.entries();
             if n > left {
-                out.extend(es[n - left..].iter().rev().cloned());
+                out.put(node.run.view().slice(n - left, n), true);
                 let rest = node.run.sub(0, n - left);
                 return Deque {
                     front: self.front.clone(),
                     back: cons(rest, node.next.clone()),
                 };
             }
-            out.extend(es.iter().rev().cloned());
+            out.put(node.run.view(), true);
             left -= n;
             back = &node.next;
         }
@@ -389,12 +666,11 @@ impl<P: Clone> Deque<P> {
             end -= 1;
             let run = front[end];
             let n = run.len();
-            let es = run.entries();
             if n <= left {
-                out.extend(es.iter().rev().cloned());
+                out.put(run.view(), true);
                 left -= n;
             } else {
-                out.extend(es[n - left..].iter().rev().cloned());
+                out.put(run.view().slice(n - left, n), true);
                 partial = Some(run.sub(0, n - left));
                 left = 0;
             }
@@ -419,7 +695,8 @@ struct Root<P> {
 
 /// The lock-free hard-question buffer (see the module doc). `P` is caller data carried with each
 /// entry (the Python binding stores the entry's tuple object); it is cloned by `take`, by
-/// `entries` and when a list is rebuilt, so make it cheap to clone (e.g. `Arc<[u8]>`).
+/// `entries` and when a list is rebuilt, so make it cheap to clone (e.g. `Arc<[u8]>`). Entries
+/// pushed as columns have no data: `take` and `entries` give them `P::default()`.
 pub struct HardQuestionBuffer<P> {
     config: Config,
     root: Atomic<Root<P>>,
@@ -434,7 +711,7 @@ impl<P> Drop for HardQuestionBuffer<P> {
     }
 }
 
-impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
+impl<P: Clone + Default + Send + Sync> HardQuestionBuffer<P> {
     /// An empty buffer.
     pub fn new(config: Config) -> Result<Self> {
         Self::from_parts(config, Vec::new(), Stats::default())
@@ -541,7 +818,10 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
     /// A consistent copy of the held entries, in the order `take` would return them.
     pub fn entries(&self) -> Vec<Entry<P>> {
         self.read(|r| {
-            let mut all: Vec<Entry<P>> = r.items.oldest_first().into_iter().cloned().collect();
+            let mut all: Vec<Entry<P>> = Vec::with_capacity(r.items.len());
+            for run in r.items.runs_oldest_first() {
+                all.put(run.view(), false);
+            }
             if self.config.order == Order::NewestFirst {
                 all.reverse();
             }
@@ -552,16 +832,16 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
     /// Push one entry; false if it was rejected as a duplicate.
     pub fn push(&self, entry: Entry<P>) -> bool {
         let config = self.config;
+        let single = Run::One(entry);
         self.update(|root| {
             if config.dedup || config.capacity.is_some_and(|cap| root.items.len() >= cap) {
-                let batch: Arc<[Entry<P>]> = Arc::new([entry.clone()]);
-                let (items, stats, accepted) = push_each(&root.items, root.stats, &batch, config);
+                let (items, stats, accepted) = push_each(&root.items, root.stats, &single, config);
                 return (Some(Root { items, stats }), accepted == 1);
             }
             // The common case: one node holding the entry, O(1).
             let mut stats = root.stats;
             stats.pushed += 1;
-            let items = root.items.push_run(Run::One(entry.clone()));
+            let items = root.items.push_run(single.clone());
             (Some(Root { items, stats }), true)
         })
     }
@@ -572,27 +852,36 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
         if entries.is_empty() {
             return 0;
         }
-        self.push_batch(entries.into())
+        self.push_batch(Run::whole(entries.into()))
     }
 
-    /// `push_many` on a batch built once, outside the CAS loop: each attempt only links a node.
-    fn push_batch(&self, batch: Arc<[Entry<P>]>) -> usize {
+    /// `push_many` of entries given as columns, with `P::default()` as every entry's data: the
+    /// batch is stored as it is (one allocation, however many entries), never entry by entry.
+    pub fn push_columns(&self, columns: Columns) -> usize {
+        if columns.is_empty() {
+            return 0;
+        }
+        self.push_batch(Run::whole_cols(columns))
+    }
+
+    /// `push_many` of a batch built once, outside the CAS loop: each attempt only links a node.
+    fn push_batch(&self, batch: Run<P>) -> usize {
         let config = self.config;
+        let k = batch.len();
         self.update(|root| {
             let fits = config
                 .capacity
-                .is_none_or(|cap| root.items.len() + batch.len() <= cap);
+                .is_none_or(|cap| root.items.len() + k <= cap);
             if fits && !config.dedup {
                 // The common case: the whole batch becomes one run, O(1).
-                let run = Run::whole(batch.clone());
                 let mut stats = root.stats;
-                stats.pushed += batch.len() as u64;
+                stats.pushed += k as u64;
                 return (
                     Some(Root {
-                        items: root.items.push_run(run),
+                        items: root.items.push_run(batch.clone()),
                         stats,
                     }),
-                    batch.len(),
+                    k,
                 );
             }
             let (items, stats, accepted) = push_each(&root.items, root.stats, &batch, config);
@@ -601,20 +890,36 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
     }
 
     /// Remove and return `n` entries (the n newest, newest first, or the n oldest, oldest first,
-    /// by `order`), or `None` and change nothing when fewer than `n` are held.
+    /// by `order`), or `None` and change nothing when fewer than `n` are held. Entries pushed
+    /// as columns come out with `P::default()` as their data.
     pub fn take(&self, n: usize) -> Option<Vec<Entry<P>>> {
+        self.take_into(n, || Vec::with_capacity(n))
+    }
+
+    /// `take`, returning only the question ids and the steps of the entries (their data is
+    /// dropped): `(question_ids, steps)`, in `take`'s order.
+    pub fn take_columns(&self, n: usize) -> Option<(Vec<i64>, Vec<i64>)> {
+        let out = self.take_into(n, || IdsSteps {
+            ids: Vec::with_capacity(n),
+            steps: Vec::with_capacity(n),
+        })?;
+        Some((out.ids, out.steps))
+    }
+
+    /// `take` into a fresh sink per attempt.
+    fn take_into<S: Sink<P>>(&self, n: usize, mut sink: impl FnMut() -> S) -> Option<S> {
         if n == 0 {
-            return Some(Vec::new());
+            return Some(sink());
         }
         let order = self.config.order;
         self.update(|root| {
             if root.items.len() < n {
                 return (None, None);
             }
-            let mut out = Vec::with_capacity(n);
+            let mut out = sink();
             let items = match order {
                 Order::NewestFirst => root.items.pop_newest(n, &mut out),
-                Order::Fifo => root.items.pop_oldest(n, Some(&mut out)),
+                Order::Fifo => root.items.pop_oldest(n, &mut out),
             };
             let mut stats = root.stats;
             stats.taken += n as u64;
@@ -623,11 +928,12 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
     }
 
     /// Serialise config, counters and entries (see [`Self::restore_with`]); `data` turns an
-    /// entry's data into the bytes to store (or `None`).
+    /// entry's data into the bytes to store (or `None`). Entries pushed as columns have no data:
+    /// they are stored without payload, exactly like an entry whose `data` gives `None`.
     pub fn snapshot_with(&self, mut data: impl FnMut(&P) -> Option<Vec<u8>>) -> Vec<u8> {
         self.read(|root| {
-            let entries = root.items.oldest_first();
-            let mut w = Vec::with_capacity(HEADER_LEN + 32 * entries.len() + 4);
+            let count = root.items.len();
+            let mut w = Vec::with_capacity(HEADER_LEN + 32 * count + 4);
             w.extend_from_slice(MAGIC);
             w.push(VERSION);
             w.extend_from_slice(&0u64.to_le_bytes()); // total length, patched below
@@ -639,25 +945,22 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
             w.push(self.config.capacity.is_some() as u8);
             w.extend_from_slice(&(self.config.capacity.unwrap_or(0) as u64).to_le_bytes());
             let s = root.stats;
-            for x in [
-                s.pushed,
-                s.taken,
-                s.dropped,
-                s.rejected,
-                entries.len() as u64,
-            ] {
+            for x in [s.pushed, s.taken, s.dropped, s.rejected, count as u64] {
                 w.extend_from_slice(&x.to_le_bytes());
             }
             debug_assert_eq!(w.len(), HEADER_LEN);
-            for e in entries {
-                w.extend_from_slice(&e.question_id.to_le_bytes());
-                w.extend_from_slice(&e.step.to_le_bytes());
-                match data(&e.data) {
-                    None => w.push(0),
-                    Some(bytes) => {
-                        w.push(1);
-                        w.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-                        w.extend_from_slice(&bytes);
+            for run in root.items.runs_oldest_first() {
+                let v = run.view();
+                for i in 0..v.len() {
+                    w.extend_from_slice(&v.id(i).to_le_bytes());
+                    w.extend_from_slice(&v.step(i).to_le_bytes());
+                    match v.data(i).and_then(&mut data) {
+                        None => w.push(0),
+                        Some(bytes) => {
+                            w.push(1);
+                            w.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+                            w.extend_from_slice(&bytes);
+                        }
                     }
                 }
             }
@@ -696,71 +999,72 @@ impl<P: Clone + Send + Sync> HardQuestionBuffer<P> {
 fn push_each<P: Clone>(
     items: &Deque<P>,
     mut stats: Stats,
-    batch: &Arc<[Entry<P>]>,
+    batch: &Run<P>,
     config: Config,
 ) -> (Deque<P>, Stats, usize) {
-    // The held entries oldest first: the old ones (`old[evicted..]`) then the accepted batch
-    // entries still held (`pending`, indices into `batch`). Eviction takes from the front.
-    let old: Vec<&Entry<P>> = if config.dedup || config.capacity.is_some() {
-        items.oldest_first()
+    // The held entries oldest first: the old ones (`old_len - evicted` of them, the ids in `old`
+    // when deduplicating) then the accepted batch entries still held (`pending[head..]`,
+    // indices into `batch`). Eviction takes from the front.
+    let old: Vec<i64> = if config.dedup {
+        items
+            .runs_oldest_first()
+            .flat_map(|run| run.view().ids())
+            .collect()
     } else {
         Vec::new()
     };
     let old_len = items.len();
     let mut evicted = 0;
-    let mut pending: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    let mut held: HashSet<i64> = if config.dedup {
-        old.iter().map(|e| e.question_id).collect()
-    } else {
-        HashSet::new()
-    };
+    let mut pending: Vec<usize> = Vec::new();
+    let mut head = 0;
+    let mut held: HashSet<i64> = old.iter().copied().collect();
     let mut accepted = 0;
-    for (i, entry) in batch.iter().enumerate() {
-        if config.dedup && held.contains(&entry.question_id) {
+    let b = batch.view();
+    for i in 0..b.len() {
+        let id = b.id(i);
+        if config.dedup && held.contains(&id) {
             stats.rejected += 1;
             continue;
         }
         if config
             .capacity
-            .is_some_and(|cap| old_len - evicted + pending.len() >= cap)
+            .is_some_and(|cap| old_len - evicted + pending.len() - head >= cap)
         {
             // Ids are unique among held entries under dedup, so removing by id is exact.
-            let gone = if evicted < old_len {
+            if evicted < old_len {
+                if config.dedup {
+                    held.remove(&old[evicted]);
+                }
                 evicted += 1;
-                old[evicted - 1].question_id
             } else {
-                let j = pending.pop_front().expect("capacity >= 1 holds something");
-                batch[j].question_id
-            };
-            if config.dedup {
-                held.remove(&gone);
+                debug_assert!(head < pending.len(), "capacity >= 1 holds something");
+                if config.dedup {
+                    held.remove(&b.id(pending[head]));
+                }
+                head += 1;
             }
             stats.dropped += 1;
         }
         if config.dedup {
-            held.insert(entry.question_id);
+            held.insert(id);
         }
-        pending.push_back(i);
+        pending.push(i);
         stats.pushed += 1;
         accepted += 1;
     }
     let mut items = if evicted > 0 {
-        items.pop_oldest(evicted, None)
+        items.pop_oldest(evicted, &mut Discard)
     } else {
         items.clone()
     };
-    if let (Some(&first), Some(&last)) = (pending.front(), pending.back()) {
-        let contiguous = last + 1 - first == pending.len();
-        let run = if contiguous && pending.len() * 2 >= batch.len() {
-            Run::Slice {
-                chunk: batch.clone(),
-                lo: first,
-                hi: last + 1,
-            } // share the batch
+    let pending = &pending[head..];
+    if let (Some(&first), Some(&last)) = (pending.first(), pending.last()) {
+        let run = if last + 1 - first == pending.len() {
+            // Contiguous: shared with the batch, unless that keeps twice as much alive.
+            batch.sub(first, last + 1)
         } else {
-            // Copy, so the rejected or dropped entries of the batch are not kept alive.
-            let chunk: Arc<[Entry<P>]> = pending.iter().map(|&j| batch[j].clone()).collect();
-            Run::whole(chunk)
+            // Copied, so the rejected or dropped entries of the batch are not kept alive.
+            batch.gather(pending)
         };
         items = items.push_run(run);
     }
@@ -771,7 +1075,8 @@ fn push_each<P: Clone>(
 // magic "RLFTHQB" | version u8 | total length u64 | order u8 | dedup u8 | has capacity u8 |
 // capacity u64 | pushed, taken, dropped, rejected, count: u64 each | count entries of
 // (question_id i64, step i64, has payload u8, [length u64, bytes]) | crc32 (IEEE) of all before.
-// All integers little endian.
+// All integers little endian. Entries pushed as columns are stored as entries without payload:
+// the array path left the format (version 1) unchanged, in both directions.
 
 const MAGIC: &[u8; 7] = b"RLFTHQB";
 const VERSION: u8 = 1;
@@ -1018,6 +1323,7 @@ mod tests {
                 .map(|run| match run {
                     Run::One(_) => 1,
                     Run::Slice { chunk, .. } => chunk.len(),
+                    Run::Cols { cols, .. } => cols.len(),
                 })
                 .sum()
         })
@@ -1041,6 +1347,114 @@ mod tests {
         c.push_many((0..50).map(|q| e(q % 10)).collect());
         assert_eq!(c.len(), 3);
         assert_eq!(retained(&c), 3);
+    }
+
+    fn cols(ids: &[i64], steps: Steps<'_>) -> Columns {
+        Columns::new(ids, steps).unwrap()
+    }
+
+    /// The column path and the entry path are the same buffer: the same pushes give the same
+    /// entries, in either order, with capacity and dedup, mixed and across runs.
+    #[test]
+    fn columns_behave_like_entries_without_data() {
+        let bare = |q: i64, step: i64| Entry {
+            question_id: q,
+            step,
+            data: None,
+        };
+        for (capacity, order, dedup) in [
+            (None, Order::NewestFirst, false),
+            (None, Order::Fifo, false),
+            (Some(5), Order::NewestFirst, true),
+            (Some(4), Order::Fifo, false),
+            (None, Order::Fifo, true),
+        ] {
+            let a = buf(capacity, order, dedup); // columns
+            let b = buf(capacity, order, dedup); // entries
+            let batches: [(&[i64], Steps); 4] = [
+                (&[1, 2, 3], Steps::Same(7)),
+                (&[4, 2, 5, 6], Steps::Each(&[1, 2, 3, 4])),
+                (&[], Steps::Same(0)),
+                (&[8, 8, 9], Steps::Each(&[-1, i64::MIN, i64::MAX])),
+            ];
+            for (ids, steps) in batches {
+                let entries = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &q)| bare(q, steps.get(i)))
+                    .collect();
+                assert_eq!(a.push_columns(cols(ids, steps)), b.push_many(entries));
+                a.push(e(10 + ids.len() as i64));
+                b.push(e(10 + ids.len() as i64));
+                assert_eq!(a.entries(), b.entries());
+                assert_eq!(a.stats(), b.stats());
+            }
+            assert_eq!(a.take(2), b.take(2));
+            let k = b.len().min(3);
+            let want: Vec<Entry<Option<Vec<u8>>>> = b.take(k).unwrap();
+            let (ids, steps) = a.take_columns(k).unwrap();
+            assert_eq!(ids, want.iter().map(|e| e.question_id).collect::<Vec<_>>());
+            assert_eq!(steps, want.iter().map(|e| e.step).collect::<Vec<_>>());
+            assert_eq!(a.take_columns(a.len() + 1), None, "all or nothing");
+            assert_eq!(a.take_columns(0), Some((vec![], vec![])));
+            assert_eq!(a.entries(), b.entries());
+            assert_eq!(a.stats(), b.stats());
+            let snap = |x: &Buf| x.snapshot_with(|d| d.clone());
+            assert_eq!(
+                snap(&a),
+                snap(&b),
+                "columns are stored as entries without payload"
+            );
+        }
+    }
+
+    #[test]
+    fn columns_are_one_allocation_and_partial_runs_do_not_retain_them() {
+        let ids: Vec<i64> = (0..100).collect();
+        let c = cols(&ids, Steps::Same(3));
+        assert_eq!(c.values.len(), 100, "a shared step is not repeated");
+        let d = cols(&ids, Steps::Each(&ids));
+        assert_eq!(
+            (d.values.len(), d.len(), d.question_ids(), d.steps()),
+            (200, 100, &ids[..], Steps::Each(&ids[..]))
+        );
+        for order in [Order::NewestFirst, Order::Fifo] {
+            let b = buf(None, order, false);
+            b.push_columns(c.clone());
+            b.take_columns(40);
+            assert_eq!(retained(&b), 100, "60 of 100 still share the batch");
+            b.take(20);
+            assert_eq!(retained(&b), 40, "40 of 100 are copied out");
+            assert_eq!(b.len(), 40);
+        }
+        let f = buf(Some(3), Order::Fifo, true);
+        f.push_columns(cols(
+            &(0..50).map(|q| q % 10).collect::<Vec<_>>(),
+            Steps::Same(0),
+        ));
+        assert_eq!((f.len(), retained(&f)), (3, 3));
+    }
+
+    #[test]
+    fn columns_with_mismatched_steps_are_an_error() {
+        let err = Columns::new(&[1, 2, 3], Steps::Each(&[1, 2])).unwrap_err();
+        assert!(
+            err.to_string().contains("3 question_ids but 2 steps"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn take_columns_of_entries_drops_their_data() {
+        let b = buf(None, Order::NewestFirst, false);
+        b.push_many(vec![e(1), e(2)]);
+        b.push_columns(cols(&[3, 4], Steps::Each(&[30, 40])));
+        b.push(e(5));
+        assert_eq!(
+            b.take_columns(4),
+            Some((vec![5, 4, 3, 2], vec![50, 40, 30, 20]))
+        );
+        assert_eq!(b.take(1).unwrap(), vec![e(1)]);
     }
 
     #[test]
@@ -1262,6 +1676,86 @@ mod tests {
     fn stress_with_capacity() {
         stress(Order::NewestFirst, Some(64));
         stress(Order::Fifo, Some(64));
+    }
+
+    /// Threads push column batches and single entries and take columns at once.
+    #[test]
+    fn stress_columns() {
+        const THREADS: i64 = 4;
+        const PER_THREAD: i64 = 20_000;
+        for order in [Order::NewestFirst, Order::Fifo] {
+            let b = HardQuestionBuffer::<u64>::new(Config {
+                order,
+                ..Config::default()
+            })
+            .unwrap();
+            let taken: Vec<(Vec<i64>, Vec<i64>)> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..THREADS)
+                    .map(|t| {
+                        let b = &b;
+                        s.spawn(move || {
+                            let mut got = Vec::new();
+                            let mut i = 0;
+                            while i < PER_THREAD {
+                                let q = t * PER_THREAD + i;
+                                let k = (1 + i % 9).min(PER_THREAD - i);
+                                let ids: Vec<i64> = (q..q + k).collect();
+                                let steps = vec![t; k as usize];
+                                match i % 3 {
+                                    0 => b.push_columns(cols(&ids, Steps::Same(t))),
+                                    1 => b.push_columns(cols(&ids, Steps::Each(&steps))),
+                                    _ => b.push_many(
+                                        ids.iter()
+                                            .map(|&q| Entry {
+                                                question_id: q,
+                                                step: t,
+                                                data: 1,
+                                            })
+                                            .collect(),
+                                    ),
+                                };
+                                i += k;
+                                if let Some(out) = b.take_columns(1 + (i as usize % 13)) {
+                                    got.push(out);
+                                }
+                            }
+                            got
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap())
+                    .collect()
+            });
+            let (rest, _) = b.take_columns(b.len()).unwrap();
+            let mut seen = HashSet::new();
+            for (ids, steps) in &taken {
+                for t in 0..THREADS {
+                    let mine: Vec<i64> = ids
+                        .iter()
+                        .zip(steps)
+                        .filter(|(_, &s)| s == t)
+                        .map(|(&q, _)| q)
+                        .collect();
+                    assert!(mine.iter().all(|q| q / PER_THREAD == t));
+                    let ok = match order {
+                        Order::Fifo => mine.windows(2).all(|w| w[0] < w[1]),
+                        Order::NewestFirst => mine.windows(2).all(|w| w[0] > w[1]),
+                    };
+                    assert!(ok, "{order:?}: out of order within a take: {mine:?}");
+                }
+            }
+            for &q in taken.iter().flat_map(|(ids, _)| ids).chain(&rest) {
+                assert!(seen.insert(q), "entry {q} came out twice");
+            }
+            let s = b.stats();
+            assert_eq!(seen.len() as u64, (THREADS * PER_THREAD) as u64);
+            assert_eq!(
+                (s.pushed, s.taken, s.dropped),
+                (seen.len() as u64, s.pushed, 0)
+            );
+        }
     }
 
     #[test]

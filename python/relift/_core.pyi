@@ -201,6 +201,12 @@ class HardQuestionBuffer:
     Entries are ``(question_id, step, payload)`` tuples: ints in the signed 64-bit range and
     ``bytes`` or ``None``. ``take`` returns the very tuple objects that were pushed.
 
+    Two ways in and out, for the same entries: tuples (``push`` / ``push_many`` / ``take``) and
+    numpy arrays (``push_arrays`` / ``take_arrays``, several times faster per entry: no Python
+    object per entry). They mix freely: an entry pushed as arrays is taken by ``take`` as a new
+    ``(question_id, step, None)`` tuple, and ``take_arrays`` takes tuple-pushed entries too,
+    dropping their payloads.
+
     - ``order="newest_first"`` (the ReLIFT reference): ``take(n)`` returns the n newest entries,
       newest first; leftovers wait. ``order="fifo"``: the n oldest, oldest first (fair).
     - ``capacity``: at most this many entries; pushing into a full buffer drops the *oldest* held
@@ -231,9 +237,28 @@ class HardQuestionBuffer:
     def push_many(self, entries: Iterable[_Entry]) -> int:
         """Add ``(question_id, step, payload)`` tuples in order, as one atomic step (exactly like
         ``push`` on each); returns how many were accepted."""
+    def push_arrays(self, question_ids: npt.ArrayLike, steps: int | npt.ArrayLike) -> int:
+        """The array form of ``push_many``: push the entries ``(question_ids[i], steps[i], None)``
+        in order, as one atomic step with the same capacity, dedup and statistics semantics;
+        returns how many were accepted.
+
+        ``question_ids``: a 1-D int64 array, read in place (other integer arrays and sequences
+        are converted first; floats, bools and values outside the signed 64-bit range raise
+        ``InvalidInputError``). ``steps``: one int for every entry (e.g. the training step that
+        found them all), or a 1-D integer array of the same length. The batch is copied into one
+        allocation and stored as it is; the GIL is released around the push for large inputs.
+        """
     def take(self, n: int) -> list[_Entry]:
         """All or nothing: remove and return n entries (by ``order``), or return ``[]`` and change
         nothing when fewer than n are held."""
+    def take_arrays(self, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+        """The array form of ``take``: remove n entries exactly as ``take(n)`` would (all or
+        nothing, same order) and return ``(question_ids, steps)`` as two new int64 arrays, or
+        ``None`` and change nothing when fewer than n are held (``n=0`` gives two empty arrays).
+
+        Entries pushed with a payload are taken too; their payloads are dropped (not returned).
+        The GIL is released for large n.
+        """
     def entries(self) -> list[_Entry]:
         """A consistent copy of the held entries, in the order ``take`` would return them."""
     def __len__(self) -> int:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["InputFormatError", "InternalError", "InvalidInputError", "ReliftError"]
+__all__ = [
+    "CheckpointError",
+    "ConfigError",
+    "InputFormatError",
+    "InternalError",
+    "InvalidInputError",
+    "MissingDependencyError",
+    "ReliftError",
+]
 
 
 class ReliftError(Exception):
@@ -19,3 +27,16 @@ class InputFormatError(ReliftError, ValueError):
 
 class InternalError(ReliftError, RuntimeError):
     """A bug in relift (for example a caught Rust panic). Please report it with the input."""
+
+
+class ConfigError(InvalidInputError):
+    """The configuration is unusable; the message lists each problem with its source and key."""
+
+
+class CheckpointError(ReliftError):
+    """A checkpoint is missing, incomplete, corrupt, or does not fit the model or optimizers it
+    is loaded into; the message names the file. (Also raised when a save cannot proceed.)"""
+
+
+class MissingDependencyError(ReliftError, ImportError):
+    """An optional feature was asked for but the package it needs is not installed."""

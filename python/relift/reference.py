@@ -165,6 +165,26 @@ class ReferenceHardQuestionBuffer:
     def push_many(self, entries: Iterable[Entry]) -> int:
         return sum(self.push(q, s, p) for q, s, p in entries)
 
+    def push_arrays(self, question_ids: Iterable[int], steps: int | Iterable[int]) -> int:
+        """``push_many`` of ``(question_ids[i], steps[i], None)``; ``steps`` may be one int."""
+        ids = [int(q) for q in question_ids]
+        if isinstance(steps, int):
+            step_list = [steps] * len(ids)
+        else:
+            step_list = [int(s) for s in steps]
+            if len(step_list) != len(ids):
+                raise ValueError(f"{len(ids)} question_ids but {len(step_list)} steps")
+        return self.push_many((q, s, None) for q, s in zip(ids, step_list, strict=True))
+
+    def take_arrays(self, n: int) -> tuple[list[int], list[int]] | None:
+        """``take`` that returns ``(question_ids, steps)`` (payloads dropped), or None."""
+        if n < 0:
+            raise ValueError("n must be >= 0")
+        if len(self._entries) < n:
+            return None
+        out = self.take(n)
+        return [e[0] for e in out], [e[1] for e in out]
+
     def take(self, n: int) -> list[Entry]:
         if n < 0:
             raise ValueError("n must be >= 0")

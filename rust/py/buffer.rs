@@ -2,27 +2,49 @@
 //!
 //! Each entry's data is the Python tuple `(question_id, step, payload)` itself: `push_many` keeps
 //! the caller's tuple when it already has exactly that shape, and `take` hands the same tuple
-//! objects back, so neither direction allocates per entry beyond the list nodes.
+//! objects back, so neither direction allocates per entry beyond the list nodes. The array path
+//! (`push_arrays` / `take_arrays`) stores no Python object at all: a batch of ids (and steps) is
+//! one Rust allocation, copied from the numpy array, and `take_arrays` answers with new arrays.
 
-use pyo3::exceptions::PyTypeError;
+use std::borrow::Cow;
+
+use numpy::{
+    Element, IntoPyArray, PyArray1, PyArrayDescrMethods, PyReadonlyArray1, PyUntypedArray,
+    PyUntypedArrayMethods,
+};
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyTuple};
 
 use super::errors::to_py_err;
-use crate::buffer::{self, Config, Entry, Order};
+use crate::buffer::{self, Columns, Config, Entry, Order, Steps};
 use crate::error::Error;
 
-/// An entry's tuple; cloning it takes a new reference (attaching to the interpreter, which the
-/// buffer's callers already are).
-struct PyEntry(Py<PyTuple>);
+/// From this many entries on, `push_arrays` and `take_arrays` release the GIL around the buffer
+/// work (the numpy input is copied first, while holding it).
+const DETACH_THRESHOLD: usize = 1 << 14;
+
+/// An entry's data: the tuple `(question_id, step, payload)` it was pushed as, or `None` for an
+/// entry without payload that has no tuple yet (pushed with `push_arrays`, or restored from a
+/// snapshot); `take` makes its tuple.
+#[derive(Default)]
+struct PyEntry(Option<Py<PyTuple>>);
 
 impl Clone for PyEntry {
+    /// A new reference to the same tuple (attaching to the interpreter, which the buffer's
+    /// callers almost always are already).
     fn clone(&self) -> Self {
-        Python::attach(|py| PyEntry(self.0.clone_ref(py)))
+        match &self.0 {
+            None => PyEntry(None),
+            Some(t) => Python::attach(|py| PyEntry(Some(t.clone_ref(py)))),
+        }
     }
 }
 
 type Core = buffer::HardQuestionBuffer<PyEntry>;
+
+/// What `take_arrays` returns: `(question_ids, steps)`.
+type IdsAndSteps<'py> = (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>);
 
 fn entry(
     py: Python<'_>,
@@ -34,8 +56,87 @@ fn entry(
     Ok(Entry {
         question_id,
         step,
-        data: PyEntry(tuple.unbind()),
+        data: PyEntry(Some(tuple.unbind())),
     })
+}
+
+/// The entry's tuple: the one it was pushed as, or a new `(question_id, step, None)`.
+fn tuple_of(py: Python<'_>, e: Entry<PyEntry>) -> PyResult<Bound<'_, PyTuple>> {
+    match e.data.0 {
+        Some(t) => Ok(t.into_bound(py)),
+        None => (e.question_id, e.step, py.None()).into_pyobject(py),
+    }
+}
+
+fn invalid(msg: String) -> PyErr {
+    to_py_err(Error::InvalidInput(msg))
+}
+
+fn count(what: &str, n: i64) -> PyResult<usize> {
+    usize::try_from(n).map_err(|_| invalid(format!("{what}(n={n}): n must be >= 0")))
+}
+
+/// A 1-D integer array as int64: read in place when it is one (zero-copy), else converted with
+/// `numpy.asarray` (other integer dtypes, lists). `what` names the argument in errors.
+fn int64_array<'py>(ob: &Bound<'py, PyAny>, what: &str) -> PyResult<PyReadonlyArray1<'py, i64>> {
+    if let Ok(a) = ob.extract::<PyReadonlyArray1<'py, i64>>() {
+        return Ok(a);
+    }
+    let py = ob.py();
+    let arr = py
+        .import("numpy")?
+        .call_method1("asarray", (ob,))
+        .map_err(|e| invalid(format!("{what} must be a 1-D integer array: {e}")))?;
+    let arr = arr
+        .cast_into::<PyUntypedArray>()
+        .map_err(|_| invalid(format!("{what} must be a 1-D integer array")))?;
+    if arr.ndim() != 1 {
+        return Err(invalid(format!(
+            "{what} must be a 1-D integer array, got a {}-D array",
+            arr.ndim()
+        )));
+    }
+    let dtype = arr.dtype();
+    let kind = dtype.kind();
+    // `[]` becomes float64: an empty array of any dtype is fine.
+    if kind != b'i' && kind != b'u' && !arr.is_empty() {
+        return Err(invalid(format!(
+            "{what} must be integers, got dtype {dtype}"
+        )));
+    }
+    if kind == b'u' && dtype.itemsize() == 8 && !arr.is_empty() {
+        let max: u64 = arr.call_method0("max")?.extract()?;
+        if max > i64::MAX as u64 {
+            return Err(invalid(format!(
+                "{what} must be in the signed 64-bit range, got {max}"
+            )));
+        }
+    }
+    arr.call_method1("astype", ("int64",))?.extract()
+}
+
+/// The array's values, borrowed when contiguous, else copied.
+fn slice_of<'a, T: Element + Copy>(a: &'a PyReadonlyArray1<'_, T>) -> Cow<'a, [T]> {
+    match a.as_slice() {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(a.as_array().iter().copied().collect()),
+    }
+}
+
+/// `steps` of `push_arrays` when it is one int for all (a Python int, a numpy integer or a 0-D
+/// array); `None` when it is an array or a sequence.
+fn scalar_step(ob: &Bound<'_, PyAny>) -> PyResult<Option<i64>> {
+    if ob.is_instance_of::<PyInt>() {
+        return ob.extract().map(Some); // out of range: OverflowError, as `push`
+    }
+    if ob.cast::<PyUntypedArray>().is_ok_and(|a| a.ndim() > 0) {
+        return Ok(None);
+    }
+    match ob.extract::<i64>() {
+        Ok(step) => Ok(Some(step)),
+        Err(e) if e.is_instance_of::<PyOverflowError>(ob.py()) => Err(e),
+        Err(_) => Ok(None),
+    }
 }
 
 fn bad_item(i: usize, what: &str) -> PyErr {
@@ -76,7 +177,7 @@ fn entry_of_item(py: Python<'_>, i: usize, item: &Bound<'_, PyAny>) -> PyResult<
         Ok(Entry {
             question_id,
             step: step_value,
-            data: PyEntry(tuple.clone().unbind()),
+            data: PyEntry(Some(tuple.clone().unbind())),
         })
     } else {
         entry(py, question_id, step_value, payload)
@@ -86,7 +187,8 @@ fn entry_of_item(py: Python<'_>, i: usize, item: &Bound<'_, PyAny>) -> PyResult<
 /// A thread-safe, lock-free buffer of `(question_id, step, payload)` entries for the hardest
 /// questions. `take(n)` is all or nothing and returns the n newest ('newest_first', the ReLIFT
 /// reference) or the n oldest ('fifo'). With a capacity a full buffer drops its oldest entry;
-/// with dedup a push of a held question_id is rejected. `snapshot()` / `restore()` checkpoint it.
+/// with dedup a push of a held question_id is rejected. `push_arrays` / `take_arrays` are the
+/// numpy form of `push_many` / `take` (no payload). `snapshot()` / `restore()` checkpoint it.
 #[pyclass(frozen, module = "relift._core", name = "HardQuestionBuffer")]
 pub struct HardQuestionBuffer {
     inner: Core,
@@ -159,20 +261,68 @@ impl HardQuestionBuffer {
         Ok(self.inner.push_many(batch))
     }
 
-    fn take<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyList>> {
-        if n < 0 {
-            return Err(to_py_err(Error::InvalidInput(format!(
-                "take(n={n}): n must be >= 0"
-            ))));
-        }
-        match self.inner.take(n as usize) {
-            None => Ok(PyList::empty(py)),
-            Some(entries) => PyList::new(py, entries.into_iter().map(|e| e.data.0)),
+    /// The array path of `push_many`: `question_ids` (int64 read in place; other integer arrays
+    /// are converted) with `steps`, one int for all or an array of the same length; every
+    /// payload is None. Copies the ids into one allocation; releases the GIL for large inputs.
+    fn push_arrays(
+        &self,
+        py: Python<'_>,
+        question_ids: &Bound<'_, PyAny>,
+        steps: &Bound<'_, PyAny>,
+    ) -> PyResult<usize> {
+        let ids_array = int64_array(question_ids, "question_ids")?;
+        let ids = slice_of(&ids_array);
+        let steps_array;
+        let steps_slice;
+        let steps = match scalar_step(steps)? {
+            Some(step) => Steps::Same(step),
+            None => {
+                steps_array = int64_array(steps, "steps (an int or a 1-D integer array)")?;
+                steps_slice = slice_of(&steps_array);
+                Steps::Each(&steps_slice)
+            }
+        };
+        let columns = Columns::new(&ids, steps).map_err(to_py_err)?;
+        if columns.len() >= DETACH_THRESHOLD {
+            Ok(py.detach(|| self.inner.push_columns(columns)))
+        } else {
+            Ok(self.inner.push_columns(columns))
         }
     }
 
+    fn take<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyList>> {
+        match self.inner.take(count("take", n)?) {
+            None => Ok(PyList::empty(py)),
+            Some(entries) => {
+                let tuples = entries.into_iter().map(|e| tuple_of(py, e));
+                PyList::new(py, tuples.collect::<PyResult<Vec<_>>>()?)
+            }
+        }
+    }
+
+    /// The array path of `take`: `(question_ids, steps)` as two new int64 arrays, or None.
+    fn take_arrays<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Option<IdsAndSteps<'py>>> {
+        let n = count("take_arrays", n)?;
+        let taken = if n >= DETACH_THRESHOLD {
+            py.detach(|| self.inner.take_columns(n))
+        } else {
+            self.inner.take_columns(n)
+        };
+        // Small: a copy into numpy's own memory is cheaper than handing over the Vec (which
+        // needs an owner object per array); large: the Vec is handed over, not copied.
+        let array = |v: Vec<i64>| {
+            if v.len() >= DETACH_THRESHOLD {
+                v.into_pyarray(py)
+            } else {
+                PyArray1::from_slice(py, &v)
+            }
+        };
+        Ok(taken.map(|(ids, steps)| (array(ids), array(steps))))
+    }
+
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.inner.entries().into_iter().map(|e| e.data.0))
+        let tuples = self.inner.entries().into_iter().map(|e| tuple_of(py, e));
+        PyList::new(py, tuples.collect::<PyResult<Vec<_>>>()?)
     }
 
     fn __len__(&self) -> usize {
@@ -193,7 +343,7 @@ impl HardQuestionBuffer {
 
     fn snapshot<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         let bytes = self.inner.snapshot_with(|e| {
-            let payload = e.0.bind(py).get_borrowed_item(2).ok()?;
+            let payload = e.0.as_ref()?.bind(py).get_borrowed_item(2).ok()?;
             Some(payload.cast::<PyBytes>().ok()?.as_bytes().to_vec())
         });
         PyBytes::new(py, &bytes)
@@ -201,11 +351,11 @@ impl HardQuestionBuffer {
 
     #[staticmethod]
     fn restore(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
-        let inner = Core::restore_with(data, |question_id, step, payload| {
-            let payload = payload.map(|p| PyBytes::new(py, p));
-            entry(py, question_id, step, payload)
+        let inner = Core::restore_with(data, |question_id, step, payload| match payload {
+            None => Ok(PyEntry(None)), // its tuple is made when it is taken
+            Some(p) => entry(py, question_id, step, Some(PyBytes::new(py, p)))
                 .map(|e| e.data)
-                .map_err(|e| Error::Internal(e.to_string()))
+                .map_err(|e| Error::Internal(e.to_string())),
         })
         .map_err(to_py_err)?;
         Ok(HardQuestionBuffer { inner })

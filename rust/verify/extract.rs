@@ -775,6 +775,9 @@ fn phrase_answer(text: &str, start: usize) -> &str {
     let b = text.as_bytes();
     let start = start + count_while(&b[start..], |c| c.is_ascii_whitespace() || c == b'*');
     let sentence = &text[start..sentence_end(b, start)];
+    if let Some(letter) = leading_choice(sentence) {
+        return letter;
+    }
     let first_span = MathSpans::new(sentence)
         .map(|span| unwrap_answer(&sentence[span.inner]))
         .find(|a| !a.is_empty());
@@ -783,6 +786,14 @@ fn phrase_answer(text: &str, start: usize) -> &str {
             sentence.trim_end_matches(|c: char| c.is_whitespace() || ".,;:?*".contains(c));
         unwrap_answer(strip_stray_dollars(trimmed))
     })
+}
+
+/// "(B) because ..." names choice B; the explanation after it is not the answer.
+fn leading_choice(sentence: &str) -> Option<&str> {
+    let b = sentence.as_bytes();
+    let is_choice = b.len() >= 3 && b[0] == b'(' && (b'A'..=b'J').contains(&b[1]) && b[2] == b')';
+    let ends_there = b.get(3).is_none_or(|c| !c.is_ascii_alphanumeric());
+    (is_choice && ends_there).then(|| &sentence[..3])
 }
 
 /// `s` without a `$` that opens or closes nothing at either end (`$\frac{1}{2}` -> `\frac{1}{2}`).
@@ -1300,6 +1311,12 @@ mod tests {
         // A heading needs "final"; an empty last phrase means no answer at this level.
         assert_eq!(answer_is("Answer\n9"), None);
         assert_eq!(answer_is("The answer is 3. The answer is."), None);
+    }
+
+    #[test]
+    fn answer_is_choice_letter_before_its_explanation() {
+        let r = "The answer is (B) because the area is $\\frac{5 \\cdot 12}{2} = 30$.";
+        assert_eq!(ex(r).0.as_deref(), Some("(B)"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 #![cfg(loom)]
 
 use loom::thread;
-use relift::buffer::{Config, Entry, HardQuestionBuffer, Order};
+use relift::buffer::{Columns, Config, Entry, HardQuestionBuffer, Order, Steps};
 use std::sync::Arc;
 
 fn e(q: i64) -> Entry<u64> {
@@ -140,4 +140,38 @@ fn snapshot_is_a_consistent_state() {
         let valid = [(vec![], 0, 0), (vec![1, 2], 2, 0), (vec![2], 2, 1)];
         assert!(valid.contains(&state), "{state:?}");
     });
+}
+
+#[test]
+fn column_batches_race_entries_and_take_atomically() {
+    for order in [Order::NewestFirst, Order::Fifo] {
+        loom::model(move || {
+            let b = new(None, order, false);
+            let b2 = b.clone();
+            let t = thread::spawn(move || {
+                let cols = Columns::new(&[1, 2], Steps::Each(&[10, 20])).unwrap();
+                assert_eq!(b2.push_columns(cols), 2);
+                b2.take_columns(2)
+            });
+            b.push(e(3));
+            let theirs = t.join().unwrap().expect("two entries were held");
+            let (ids, steps) = b.take_columns(1).unwrap();
+            // The batch is atomic: 1 and 2 are adjacent, 2 newer; steps travel with their ids.
+            let (all, mut taken) = (vec![1, 2, 3], theirs.0.clone());
+            taken.extend(&ids);
+            taken.sort();
+            assert_eq!(taken, all);
+            let step = |q: i64| if q == 3 { 0 } else { q * 10 };
+            let got: Vec<i64> = theirs.0.iter().chain(&ids).map(|&q| step(q)).collect();
+            let want: Vec<i64> = theirs.1.iter().chain(&steps).copied().collect();
+            assert_eq!(got, want);
+            let ok = match order {
+                Order::NewestFirst => [vec![3, 2], vec![2, 1]].contains(&theirs.0),
+                Order::Fifo => [vec![3, 1], vec![1, 2]].contains(&theirs.0),
+            };
+            assert!(ok, "{order:?}: took {:?}", theirs.0);
+            let s = b.stats();
+            assert_eq!((s.pushed, s.taken, b.len()), (3, 3, 0));
+        });
+    }
 }

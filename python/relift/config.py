@@ -1,0 +1,700 @@
+"""Every setting of a relift run, as pydantic models loaded from YAML.
+
+    cfg = load_config("configs/relift_qwen2.5_math_7b.yaml", ["rl.lr=2e-6", "mode=rl"])
+    print(cfg.to_yaml())
+
+Defaults are the ReLIFT reference's v1 settings (``ALGORITHM.md``) wherever the reference has
+one. A bad setting raises :class:`ConfigError` listing every problem with where it came from (the
+YAML file and line, or the ``--set`` override) and the dotted key; an unknown key is an error
+with a "did you mean" suggestion.
+
+YAML is read with YAML 1.2 scalars: only ``true`` / ``false`` are booleans (so ``clipping: off``
+is the string ``"off"``) and ``1e-6`` is a float. Override values (``KEY=VALUE``) are parsed the
+same way; a value starting with ``[`` or ``{`` is a YAML flow list or mapping.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from relift.errors import ConfigError
+
+__all__ = [
+    "CheckpointConfig",
+    "Config",
+    "ConfigError",
+    "DataConfig",
+    "FieldMap",
+    "LoggingConfig",
+    "ModelConfig",
+    "RLConfig",
+    "RolloutConfig",
+    "SFTConfig",
+    "ScheduleConfig",
+    "ThinkConfig",
+    "apply_overrides",
+    "load_config",
+]
+
+PositiveInt = Annotated[int, Field(ge=1)]
+NonNegInt = Annotated[int, Field(ge=0)]
+PositiveFloat = Annotated[float, Field(gt=0.0)]
+NonNegFloat = Annotated[float, Field(ge=0.0)]
+Beta = Annotated[float, Field(ge=0.0, lt=1.0)]
+Mode = Literal["relift", "rl", "sft"]
+ReportTo = Literal["jsonl", "tensorboard", "wandb"]
+_JSONL_ONLY: list[ReportTo] = ["jsonl"]
+
+
+class _Section(BaseModel):
+    """Base of every settings model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+class _Problems(ValueError):
+    """Cross-field problems found by a model validator, each with the key it concerns.
+
+    Keys are dotted paths relative to the model that raised; the error formatter turns them into
+    full paths (and YAML line numbers).
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{key}: {msg}" for key, msg in problems))
+        self.problems = problems
+
+
+def _raise_if(problems: list[tuple[str, str]]) -> None:
+    """Raise :class:`_Problems` when the list is not empty."""
+    if problems:
+        raise _Problems(problems)
+
+
+# ----------------------------------------------------------------------------------- sections
+
+
+class ModelConfig(_Section):
+    """The policy model (a transformers causal LM) and its tokenizer."""
+
+    name_or_path: str | None = None
+    """Local directory (or hub name) for ``from_pretrained``; None: pass a model to the Trainer."""
+    tokenizer: str | None = None
+    """Tokenizer directory; None: the same as ``name_or_path``."""
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
+    """``auto``: bfloat16 on a GPU that supports it, float32 otherwise."""
+    trust_remote_code: bool = False
+    gradient_checkpointing: bool = True
+
+
+class FieldMap(_Section):
+    """Where a row keeps each field: a column name or a dotted path into nested columns.
+
+    None means the schema's default (see :attr:`DataConfig.field_paths`).
+    """
+
+    prompt: str | None = None
+    answer: str | None = None
+    demonstration: str | None = None
+    data_source: str | None = None
+
+
+#: Field paths of the two built-in row schemas.
+SCHEMA_FIELDS: dict[str, dict[str, str]] = {
+    "openr1": {
+        "prompt": "prompt",
+        "answer": "reward_model.ground_truth",
+        "demonstration": "target",
+        "data_source": "data_source",
+    },
+    "qa": {
+        "prompt": "question",
+        "answer": "answer",
+        "demonstration": "solution",
+        "data_source": "data_source",
+    },
+}
+
+
+class ThinkConfig(_Section):
+    """The reference's ``<think>`` convention.
+
+    The reference's models carry a chat template whose generation prompt ends with ``<think>\\n``,
+    and its demonstrations start with the same tag, which it strips when the prompt already ends
+    with it. ``append_to_prompt`` adds the tag to a prompt that lacks it, so a stock tokenizer
+    gives the reference's prompts.
+    """
+
+    open_tag: str = "<think>\n"
+    close_tag: str = "</think>"
+    append_to_prompt: bool = True
+    strip_from_demonstration: bool = True
+    """Drop ``open_tag`` from the start of a demonstration when the prompt text ends with it."""
+    require_in_demonstration: bool = False
+    """A demonstration without ``close_tag`` is a bad row."""
+
+
+class DataConfig(_Section):
+    """Training and evaluation questions: files, row schema, prompt templating, limits."""
+
+    train_files: list[str] = Field(default_factory=list)
+    eval_files: list[str] = Field(default_factory=list)
+    format: Literal["auto", "jsonl", "parquet"] = "auto"
+    """``auto``: by extension (``.jsonl`` / ``.ndjson``: JSON lines; ``.parquet``)."""
+    schema_: Literal["openr1", "qa"] = Field(default="openr1", alias="schema")
+    """``openr1``: OpenR1-Math-46k-8192 (``prompt`` messages, ``target``,
+    ``reward_model.ground_truth``); ``qa``: ``question`` / ``answer`` / ``solution``."""
+    fields: FieldMap = FieldMap()
+    chat_template: bool = True
+    """Apply the tokenizer's chat template when it has one; otherwise the plain format."""
+    system_prompt: str | None = None
+    """Inserted as a system message into prompts that have none."""
+    think: ThinkConfig = ThinkConfig()
+    max_prompt_tokens: PositiveInt = 1024
+    max_demonstration_tokens: PositiveInt = 8192
+    """Counting the EOS token appended to every demonstration."""
+    prompt_overflow: Literal["drop", "error", "left", "right"] = "drop"
+    """A prompt over ``max_prompt_tokens``: dropped at load time and counted (the reference),
+    an error, or truncated keeping its end (``left``) or its start (``right``)."""
+    demonstration_overflow: Literal["truncate", "error"] = "truncate"
+    """A demonstration over ``max_demonstration_tokens``: keep its first tokens, or an error."""
+    on_bad_row: Literal["error", "skip"] = "error"
+    """A malformed row stops loading, or is skipped and counted in the load report."""
+
+    @property
+    def field_paths(self) -> dict[str, str]:
+        """The schema's field paths with the explicit ``fields`` mapping applied on top."""
+        paths = dict(SCHEMA_FIELDS[self.schema_])
+        paths.update({k: v for k, v in self.fields.model_dump().items() if v is not None})
+        return paths
+
+
+class EvalSamplingConfig(_Section):
+    """Sampling for the periodic validation (the reference: T=0.6, one sample)."""
+
+    n: PositiveInt = 1
+    temperature: NonNegFloat = 0.6
+    top_p: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
+    max_new_tokens: PositiveInt | None = None
+    """None: the same as ``rollout.max_new_tokens``."""
+
+
+class RolloutConfig(_Section):
+    """How responses are sampled for RL."""
+
+    engine: Literal["hf", "vllm"] = "hf"
+    n: PositiveInt = 8
+    temperature: NonNegFloat = 1.0
+    top_p: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
+    top_k: Annotated[int, Field(ge=-1)] = 0
+    """0 or -1: off."""
+    max_new_tokens: PositiveInt = 8192
+    generation_batch_size: PositiveInt | None = None
+    """Prompts per ``generate`` call; None: the whole step's prompts in one call."""
+    eval: EvalSamplingConfig = EvalSamplingConfig()
+
+
+class _AdamW(_Section):
+    """An AdamW optimizer with a constant learning rate after an optional linear warmup."""
+
+    lr: PositiveFloat = 1e-6
+    betas: tuple[Beta, Beta] = (0.9, 0.999)
+    eps: PositiveFloat = 1e-8
+    weight_decay: NonNegFloat = 0.01
+    grad_clip: PositiveFloat | None = 1.0
+    """Maximum global gradient norm; None: no clipping."""
+    warmup_steps: NonNegInt = 0
+
+
+class AdvantageConfig(_Section):
+    """Group baselines, as ``relift.group_advantages(baseline=..., scale=...)``."""
+
+    baseline: Literal["mean", "loo"] = "mean"
+    scale: Literal["none", "group", "batch"] = "none"
+    """``none``: Dr.GRPO (the reference); ``group``: GRPO's division by the group std."""
+
+
+class OverlongPenaltyConfig(_Section):
+    """DAPO's soft overlong penalty, added to the reward (the later reference variant).
+
+    With L the response length, Lmax ``rollout.max_new_tokens`` and Lb ``buffer_length``: 0 when
+    L <= Lmax - Lb, ``penalty_factor * (Lmax - Lb - L) / Lb`` up to Lmax.
+    """
+
+    enable: bool = False
+    buffer_length: PositiveInt = 4096
+    penalty_factor: NonNegFloat = 1.0
+
+
+class RLConfig(_AdamW):
+    """The policy-gradient update."""
+
+    grad_clip: PositiveFloat | None = 0.7
+    mini_batches: PositiveInt = 2
+    """Optimizer steps per RL step; the step's prompt groups are split evenly."""
+    clipping: Literal["off", "symmetric", "higher"] = "off"
+    """``symmetric``: ratio in [1 - clip_low, 1 + clip_low]; ``higher``: [1 - clip_low,
+    1 + clip_high] (DAPO's clip-higher); ``off``: no clipping (ReLIFT v1)."""
+    clip_low: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
+    clip_high: PositiveFloat = 0.28
+    aggregation: Literal["token_mean", "seq_mean_token_sum", "constant"] = "constant"
+    constant_length: PositiveInt | None = None
+    """Divisor of ``constant`` aggregation; None: ``rollout.max_new_tokens`` (Dr.GRPO)."""
+    entropy_coef: NonNegFloat = 0.001
+    kl_coef: NonNegFloat = 0.0
+    """0: no reference model is loaded."""
+    kl_estimator: Literal["k1", "k2", "k3"] = "k3"
+    advantage: AdvantageConfig = AdvantageConfig()
+    overlong_penalty: OverlongPenaltyConfig = OverlongPenaltyConfig()
+    micro_batch_tokens: PositiveInt = 32768
+    """Token budget of one forward/backward micro-batch (RL and SFT); never changes the loss."""
+
+    @model_validator(mode="after")
+    def _check_clip(self) -> RLConfig:
+        if self.clipping == "higher" and not self.clip_high > self.clip_low:
+            _raise_if(
+                [
+                    (
+                        "clip_high",
+                        f"must be greater than rl.clip_low ({self.clip_low}) when rl.clipping "
+                        f"is 'higher', got {self.clip_high}",
+                    )
+                ]
+            )
+        return self
+
+
+class BufferConfig(_Section):
+    """The hard-question buffer, as ``relift.HardQuestionBuffer(capacity, order, dedup)``."""
+
+    capacity: PositiveInt | None = None
+    order: Literal["newest_first", "fifo"] = "newest_first"
+    dedup: bool = False
+
+
+class SFTConfig(_AdamW):
+    """The online fine-tuning step on the hardest questions (ReLIFT's SFT part)."""
+
+    trigger_size: PositiveInt = 128
+    """M: take an SFT step when the buffer holds this many questions; each step uses M."""
+    steps_per_trigger: PositiveInt = 1
+    entropy_coef: NonNegFloat = 0.001
+    buffer: BufferConfig = BufferConfig()
+
+
+class ScheduleConfig(_Section):
+    """How long to train and when to evaluate."""
+
+    prompts_per_step: PositiveInt = 128
+    epochs: PositiveInt = 3
+    max_steps: PositiveInt | None = None
+    """Stop after this many steps even if epochs remain."""
+    eval_every: NonNegInt = 10
+    """0: never."""
+    eval_before_train: bool = False
+    seed: int = 42
+
+
+class CheckpointConfig(_Section):
+    """Where and how often to checkpoint."""
+
+    dir: str = "runs/relift/checkpoints"
+    every: NonNegInt = 50
+    """Steps between checkpoints; 0: only the final one."""
+    keep_last: PositiveInt | None = 2
+    """None: keep all."""
+    save_final: bool = True
+
+
+class LoggingConfig(_Section):
+    """Metrics and progress output."""
+
+    dir: str = "runs/relift/logs"
+    report_to: list[ReportTo] = Field(default_factory=lambda: _JSONL_ONLY.copy())
+    progress_bar: bool = True
+    run_name: str | None = None
+    wandb_project: str = "relift"
+
+    @model_validator(mode="after")
+    def _check_report_to(self) -> LoggingConfig:
+        dupes = sorted({r for r in self.report_to if self.report_to.count(r) > 1})
+        _raise_if([("report_to", f"lists {d!r} twice") for d in dupes])
+        return self
+
+
+class Config(_Section):
+    """The root of a run's settings. ``mode``: ``relift`` (RL + online SFT on the hardest
+    questions), ``rl`` (RL only: the SFT section is ignored) or ``sft`` (SFT only, on the
+    demonstrations of ``schedule.prompts_per_step`` questions per step)."""
+
+    mode: Mode = "relift"
+    model: ModelConfig = ModelConfig()
+    data: DataConfig = DataConfig()
+    rollout: RolloutConfig = RolloutConfig()
+    rl: RLConfig = RLConfig()
+    sft: SFTConfig = SFTConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
+    checkpoint: CheckpointConfig = CheckpointConfig()
+    logging: LoggingConfig = LoggingConfig()
+
+    @model_validator(mode="after")
+    def _check_cross_fields(self) -> Config:
+        _raise_if(_cross_field_problems(self))
+        return self
+
+    @property
+    def constant_length(self) -> int:
+        """The divisor of ``constant`` loss aggregation (``rl.constant_length`` resolved)."""
+        return self.rl.constant_length or self.rollout.max_new_tokens
+
+    def to_yaml(self) -> str:
+        """Every setting as YAML; :func:`load_config` / :meth:`from_yaml` read it back equal."""
+        return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+
+    @classmethod
+    def from_yaml(cls, text: str, overrides: Sequence[str] = ()) -> Config:
+        """Parse YAML text (as written by :meth:`to_yaml`), then apply ``overrides``."""
+        return _build(_parse_yaml(text, None), text, None, overrides)
+
+
+def _cross_field_problems(cfg: Config) -> list[tuple[str, str]]:
+    """Problems that involve more than one section."""
+    problems: list[tuple[str, str]] = []
+    if cfg.mode != "sft" and cfg.rollout.n < 2:
+        problems.append(
+            (
+                "rollout.n",
+                f"must be >= 2 in mode {cfg.mode!r}: advantages compare a prompt's rollouts "
+                f"with each other, got {cfg.rollout.n}",
+            )
+        )
+    if cfg.mode != "sft" and cfg.schedule.prompts_per_step % cfg.rl.mini_batches:
+        problems.append(
+            (
+                "rl.mini_batches",
+                f"must divide schedule.prompts_per_step ({cfg.schedule.prompts_per_step}), "
+                f"got {cfg.rl.mini_batches}",
+            )
+        )
+    problems += _length_problems(cfg)
+    cap = cfg.sft.buffer.capacity
+    if cfg.mode == "relift" and cap is not None and cap < cfg.sft.trigger_size:
+        problems.append(
+            (
+                "sft.buffer.capacity",
+                f"must be >= sft.trigger_size ({cfg.sft.trigger_size}) or SFT never triggers, "
+                f"got {cap}",
+            )
+        )
+    return problems
+
+
+def _length_problems(cfg: Config) -> list[tuple[str, str]]:
+    """Token limits that must fit inside each other."""
+    problems: list[tuple[str, str]] = []
+    data, budget = cfg.data, cfg.rl.micro_batch_tokens
+    if cfg.mode != "sft" and budget < data.max_prompt_tokens + cfg.rollout.max_new_tokens:
+        problems.append(
+            (
+                "rl.micro_batch_tokens",
+                f"must hold one prompt plus response: >= data.max_prompt_tokens + "
+                f"rollout.max_new_tokens = "
+                f"{data.max_prompt_tokens + cfg.rollout.max_new_tokens}, got {budget}",
+            )
+        )
+    if cfg.mode != "rl" and budget < data.max_prompt_tokens + data.max_demonstration_tokens:
+        problems.append(
+            (
+                "rl.micro_batch_tokens",
+                f"must hold one prompt plus demonstration: >= data.max_prompt_tokens + "
+                f"data.max_demonstration_tokens = "
+                f"{data.max_prompt_tokens + data.max_demonstration_tokens}, got {budget}",
+            )
+        )
+    penalty = cfg.rl.overlong_penalty
+    if penalty.enable and penalty.buffer_length >= cfg.rollout.max_new_tokens:
+        problems.append(
+            (
+                "rl.overlong_penalty.buffer_length",
+                f"must be smaller than rollout.max_new_tokens ({cfg.rollout.max_new_tokens}), "
+                f"got {penalty.buffer_length}",
+            )
+        )
+    return problems
+
+
+# ----------------------------------------------------------------------------------- YAML
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 scalars: only true/false are booleans, ``1e-6`` is a float."""
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _FLOAT_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), None
+)
+_Loader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?
+        |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
+def _parse_yaml(text: str, source: str | None) -> dict[str, Any]:
+    """The YAML document as a dict (empty for an empty document); duplicate keys are errors."""
+    where = source or "<yaml>"
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML: {exc}") from None
+    if node is not None:
+        _check_duplicate_keys(node, where, ())
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the top level must be a mapping of sections, got {data!r}")
+    return data
+
+
+def _check_duplicate_keys(node: yaml.Node, where: str, path: tuple[str, ...]) -> None:
+    """Raise on a mapping that repeats a key (PyYAML would silently keep the last)."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item, where, path)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            dotted = ".".join((*path, key))
+            raise ConfigError(
+                f"{where}:{line}: duplicate key {dotted!r} (first at line {seen[key]})"
+            )
+        seen[key] = line
+        _check_duplicate_keys(value_node, where, (*path, key))
+
+
+def _yaml_line(text: str, loc: Sequence[str | int]) -> int | None:
+    """1-based line of the deepest node of ``loc`` present in the YAML text, if any."""
+    node = yaml.compose(text, Loader=_Loader)
+    line: int | None = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if k.value == part]
+            if not match:
+                break
+            line = match[0][0].start_mark.line + 1
+            node = match[0][1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+# ----------------------------------------------------------------------------------- overrides
+
+
+def _parse_override(item: str) -> tuple[list[str], Any]:
+    """``"rl.lr=2e-6"`` -> (["rl", "lr"], 2e-06). The value is a YAML scalar, or a flow list /
+    mapping when it starts with ``[`` / ``{``; anything else that YAML reads as a collection
+    (``"Answer: 42"``) stays the raw string."""
+    key, sep, raw = item.partition("=")
+    path = key.strip().split(".")
+    if not sep or not all(path):
+        raise ConfigError(f"override {item!r}: expected KEY=VALUE with a dotted KEY (rl.lr=2e-6)")
+    try:
+        value = yaml.load(raw, Loader=_Loader)
+    except yaml.YAMLError:
+        return path, raw
+    if isinstance(value, dict | list) and not raw.lstrip().startswith(("[", "{")):
+        return path, raw
+    return path, value
+
+
+def _set_path(data: dict[str, Any], path: list[str], value: Any, item: str) -> None:
+    """Set ``data[path[0]][path[1]]... = value``; a mapping value merges into a section."""
+    node = data
+    for i, part in enumerate(path[:-1]):
+        prefix = path[: i + 1]
+        parent = _model_at(prefix[:-1])
+        is_setting = parent is not None and part in _keys(parent) and _model_at(prefix) is None
+        child = node.setdefault(part, {})
+        if is_setting or not isinstance(child, dict):
+            raise ConfigError(
+                f"override {item!r}: {'.'.join(prefix)!r} is a setting, not a section"
+            )
+        node = child
+    last = path[-1]
+    if isinstance(value, dict) and isinstance(node.get(last), dict):
+        node[last] = {**node[last], **value}
+    else:
+        node[last] = value
+
+
+def apply_overrides(config: Config, overrides: Sequence[str]) -> Config:
+    """A new config with ``KEY=VALUE`` overrides applied (``["rl.lr=2e-6", "mode=rl"]``)."""
+    return _build(config.model_dump(mode="json"), None, None, overrides)
+
+
+def load_config(path: str | Path | None = None, overrides: Sequence[str] = ()) -> Config:
+    """Load a YAML config file (None: the defaults), then apply ``KEY=VALUE`` overrides."""
+    if path is None:
+        return _build({}, None, None, overrides)
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {source}: {exc.strerror or exc}") from None
+    return _build(_parse_yaml(text, source), text, source, overrides)
+
+
+def _build(
+    raw: dict[str, Any], text: str | None, source: str | None, overrides: Sequence[str]
+) -> Config:
+    """Apply overrides to the raw mapping and validate it, turning errors into ConfigError."""
+    if isinstance(overrides, str):
+        raise ConfigError(f"overrides must be a list of KEY=VALUE strings, got {overrides!r}")
+    applied: list[tuple[tuple[str, ...], str]] = []
+    for item in overrides:
+        path, value = _parse_override(item)
+        _set_path(raw, path, value, item)
+        applied.append((tuple(path), item))
+    try:
+        return Config.model_validate(raw)
+    except ValidationError as exc:
+        lines = [_describe(err, text, source, applied) for err in _flatten(exc)]
+        head = f"invalid configuration ({len(lines)} problem{'s' if len(lines) > 1 else ''}):"
+        raise ConfigError("\n  ".join([head, *lines])) from None
+
+
+# ----------------------------------------------------------------------------------- errors
+
+
+def _flatten(exc: ValidationError) -> list[dict[str, Any]]:
+    """Pydantic errors, with each cross-field problem as its own error at its own key."""
+    out: list[dict[str, Any]] = []
+    for err in exc.errors():
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, _Problems):
+            for key, msg in cause.problems:
+                out.append(
+                    {"type": "cross_field", "loc": (*err["loc"], *key.split(".")), "msg": msg}
+                )
+        else:
+            out.append(dict(err))
+    return out
+
+
+def _describe(
+    err: Mapping[str, Any],
+    text: str | None,
+    source: str | None,
+    applied: Sequence[tuple[tuple[str, ...], str]],
+) -> str:
+    """One line: where the bad value came from, the dotted key, and the problem."""
+    loc = tuple(err["loc"])
+    key = _dotted(loc)
+    where = _where(loc, text, source, applied)
+    if err["type"] == "extra_forbidden":
+        return f"{where}unknown key {key!r}{_suggest(loc)}"
+    msg = str(err["msg"])
+    if err["type"] not in ("cross_field", "missing") and not isinstance(err.get("input"), dict):
+        msg += f" (got {err.get('input')!r})"
+    return f"{where}{key}: {msg}"
+
+
+def _where(
+    loc: tuple[str | int, ...],
+    text: str | None,
+    source: str | None,
+    applied: Sequence[tuple[tuple[str, ...], str]],
+) -> str:
+    """``"override 'rl.lr=x': "``, ``"run.yaml:12: "`` or ``""``."""
+    for path, item in reversed(applied):
+        if loc and (loc[: len(path)] == path or path[: len(loc)] == loc):
+            return f"override {item!r}: "
+    if text is None:
+        return ""
+    line = _yaml_line(text, loc)
+    name = source or "<yaml>"
+    return f"{name}:{line}: " if line is not None else f"{name}: "
+
+
+def _dotted(loc: Sequence[str | int]) -> str:
+    """``("logging", "report_to", 1)`` -> ``"logging.report_to[1]"``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "<root>"
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's keys as written in YAML (aliases where set) -> their annotations."""
+    return {info.alias or name: info.annotation for name, info in model.model_fields.items()}
+
+
+def _model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The settings model that ``loc`` points into, or None."""
+    model: type[BaseModel] = Config
+    for part in loc:
+        sub = _keys(model).get(str(part))
+        if not (isinstance(sub, type) and issubclass(sub, BaseModel)):
+            return None
+        model = sub
+    return model
+
+
+def _all_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Every dotted key under ``model``."""
+    out: list[str] = []
+    for key, ann in _keys(model).items():
+        out.append(prefix + key)
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            out += _all_keys(ann, f"{prefix}{key}.")
+    return out
+
+
+def _suggest(loc: Sequence[str | int]) -> str:
+    """A "did you mean" hint for an unknown key: the same name in another section, or a close
+    sibling."""
+    name = str(loc[-1])
+    elsewhere = [k for k in _all_keys(Config) if k.rsplit(".", 1)[-1] == name]
+    if elsewhere:
+        return " (did you mean " + " or ".join(repr(k) for k in elsewhere[:3]) + "?)"
+    parent = _model_at(loc[:-1])
+    if parent is not None:
+        close = difflib.get_close_matches(name, list(_keys(parent)), n=1, cutoff=0.5)
+        if close:
+            return f" (did you mean {_dotted((*loc[:-1], close[0]))!r}?)"
+    return ""

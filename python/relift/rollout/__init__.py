@@ -1,0 +1,29 @@
+"""Rollout engines: the protocol every engine implements and the transformers engine.
+
+``relift.rollout.base`` needs only torch; ``HFEngine`` also imports transformers (the ``train``
+extra). A vLLM engine will implement the same :class:`RolloutEngine` protocol.
+"""
+
+from __future__ import annotations
+
+from relift.rollout.base import (
+    FinishReason,
+    Prompts,
+    RolloutEngine,
+    Rollouts,
+    SamplingParams,
+    TokenBatch,
+    pad_batch,
+)
+from relift.rollout.hf import HFEngine
+
+__all__ = [
+    "FinishReason",
+    "HFEngine",
+    "Prompts",
+    "RolloutEngine",
+    "Rollouts",
+    "SamplingParams",
+    "TokenBatch",
+    "pad_batch",
+]

@@ -1,0 +1,222 @@
+"""Rollouts with transformers ``generate``: batched, left padding, KV cache, CPU or GPU.
+
+Each prompt is repeated ``n`` times (so a prompt's rollouts are contiguous and a chunk boundary
+may fall anywhere), the rows are cut into chunks of at most ``batch_size``, every chunk is
+left-padded and sampled with the KV cache, and everything after the first EOS is dropped.
+
+Sampling is exactly what :class:`SamplingParams` says: the model's own ``generation_config``
+(a checkpoint's ``generation_config.json`` may carry, say, ``repetition_penalty=1.05`` or
+``temperature=0.7``) is set aside during the call, so no hidden processor changes the
+distribution the trainer's recomputed log-probs assume.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import torch
+from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
+
+from relift.errors import InvalidInputError
+from relift.rollout.base import FinishReason, Prompts, Rollouts, SamplingParams, pad_batch
+
+__all__ = ["HFEngine"]
+
+
+class HFEngine:
+    """A :class:`relift.rollout.RolloutEngine` over a transformers causal LM.
+
+    ``model`` is usually the trainer's own model object: then :meth:`update_weights` is a no-op,
+    since the engine samples from the live weights. ``batch_size`` bounds the number of sequences
+    per ``generate`` call (``None``: all rows at once). ``device`` defaults to the model's.
+    EOS ids are the tokenizer's EOS plus any in the model's ``generation_config``
+    (chat models often stop on two tokens), unless ``eos_token_ids`` is given.
+    String prompts are tokenized with ``add_special_tokens``.
+
+    Reproducibility: with ``SamplingParams.seed`` the same prompts, parameters and
+    ``batch_size`` give the same rollouts on CPU (the seed applies to a forked RNG, so the global
+    torch RNG is left as it was). Changing ``batch_size`` changes which random numbers each row
+    draws.
+    """
+
+    def __init__(
+        self,
+        model: PreTrainedModel,
+        tokenizer: PreTrainedTokenizerBase,
+        *,
+        batch_size: int | None = None,
+        device: torch.device | str | None = None,
+        eos_token_ids: Sequence[int] | None = None,
+        add_special_tokens: bool = True,
+    ) -> None:
+        if batch_size is not None and batch_size < 1:
+            raise InvalidInputError(f"batch_size must be >= 1 or None, got {batch_size}")
+        if tokenizer.pad_token_id is None:
+            raise InvalidInputError("the tokenizer needs a pad token for batched generation")
+        self.model = model
+        self.tokenizer = tokenizer
+        self.batch_size = batch_size
+        self.device = torch.device(device) if device is not None else model.device
+        self.pad_token_id: int = tokenizer.pad_token_id
+        self.eos_token_ids: tuple[int, ...] = (
+            tuple(eos_token_ids) if eos_token_ids is not None else _default_eos(model, tokenizer)
+        )
+        if not self.eos_token_ids:
+            raise InvalidInputError("no EOS token: pass eos_token_ids or use a tokenizer with one")
+        self.add_special_tokens = add_special_tokens
+
+    def update_weights(self, model: torch.nn.Module) -> None:
+        """Sample from ``model``'s weights from now on.
+
+        A no-op when ``model`` is the engine's own model object (the usual case: trainer and
+        engine share it, so the engine always sees the latest weights). Otherwise the weights
+        are copied in with ``load_state_dict`` (same architecture required).
+        """
+        if model is self.model:
+            return
+        self.model.load_state_dict(model.state_dict())
+
+    def generate(self, prompts: Prompts, sampling: SamplingParams) -> Rollouts:
+        """``sampling.n`` completions of every prompt, a prompt's ``n`` rollouts contiguous."""
+        prompt_ids = self._tokenize(prompts)
+        prompt_index = [p for p in range(len(prompt_ids)) for _ in range(sampling.n)]
+        step = self.batch_size or max(len(prompt_index), 1)
+        responses: list[list[int]] = []
+        logprobs: list[list[float]] = []
+        with _sampling_rng(sampling.seed, self.device), _neutral_generation_config(self.model):
+            for start in range(0, len(prompt_index), step):
+                rows = [prompt_ids[p] for p in prompt_index[start : start + step]]
+                ids, lps = self._generate_chunk(rows, sampling)
+                responses.extend(ids)
+                logprobs.extend(lps)
+        finish: list[FinishReason] = [
+            "stop" if r and r[-1] in self.eos_token_ids else "length" for r in responses
+        ]
+        texts = self.tokenizer.batch_decode(responses, skip_special_tokens=True)
+        return Rollouts(
+            prompt_ids=prompt_ids,
+            prompt_index=prompt_index,
+            response_ids=responses,
+            texts=list(texts),
+            finish_reasons=finish,
+            logprobs=logprobs if sampling.logprobs else None,
+        )
+
+    def _tokenize(self, prompts: Prompts) -> list[list[int]]:
+        """Token ids of every prompt (strings go through the tokenizer)."""
+        if isinstance(prompts, str):
+            raise InvalidInputError("prompts must be a sequence of prompts, not one string")
+        items: Sequence[str | Sequence[int]] = prompts
+        out: list[list[int]] = []
+        for i, prompt in enumerate(items):
+            if isinstance(prompt, str):
+                encoded = self.tokenizer(prompt, add_special_tokens=self.add_special_tokens)
+                ids = [int(t) for t in encoded["input_ids"]]
+            else:
+                ids = [int(t) for t in prompt]
+            if not ids:
+                raise InvalidInputError(f"prompt {i} is empty after tokenization")
+            out.append(ids)
+        return out
+
+    def _generation_config(self, sampling: SamplingParams) -> GenerationConfig:
+        """Every knob that shapes the distribution set explicitly."""
+        common: dict[str, Any] = {
+            "max_new_tokens": sampling.max_new_tokens,
+            "eos_token_id": list(self.eos_token_ids),
+            "pad_token_id": self.pad_token_id,
+            "use_cache": True,
+            "num_beams": 1,
+            "num_return_sequences": 1,
+            "return_dict_in_generate": True,
+            "output_logits": sampling.logprobs,
+        }
+        # GenerationConfig's __init__ is untyped (**kwargs).
+        if sampling.greedy:
+            return GenerationConfig(do_sample=False, **common)  # type: ignore[no-untyped-call]
+        return GenerationConfig(  # type: ignore[no-untyped-call]
+            do_sample=True,
+            temperature=sampling.temperature,
+            top_p=sampling.top_p,
+            top_k=max(sampling.top_k, 0),  # 0 (not transformers' default 50) switches it off
+            **common,
+        )
+
+    @torch.no_grad()
+    def _generate_chunk(
+        self, prompts: list[list[int]], sampling: SamplingParams
+    ) -> tuple[list[list[int]], list[list[float]]]:
+        """Sample one chunk; returns the responses cut after their first EOS (and log-probs)."""
+        batch = pad_batch(prompts, [[] for _ in prompts], self.pad_token_id, device=self.device)
+        with _eval_mode(self.model):
+            out = self.model.generate(  # type: ignore[operator]  # generate is untyped
+                input_ids=batch.input_ids,
+                attention_mask=batch.attention_mask,
+                generation_config=self._generation_config(sampling),
+            )
+        new_tokens = out.sequences[:, batch.input_ids.shape[1] :]
+        lengths = _lengths_through_first_eos(new_tokens, self.eos_token_ids)
+        ids = [row[:n] for row, n in zip(new_tokens.tolist(), lengths, strict=True)]
+        if not sampling.logprobs:
+            return ids, [[] for _ in ids]
+        scale = 1.0 if sampling.greedy else sampling.temperature
+        logits = torch.stack(out.logits, dim=1).float() / scale  # (B, steps, V)
+        token_lp = torch.log_softmax(logits, dim=-1).gather(-1, new_tokens.unsqueeze(-1))
+        lps = [row[:n] for row, n in zip(token_lp.squeeze(-1).tolist(), lengths, strict=True)]
+        return ids, lps
+
+
+def _default_eos(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> tuple[int, ...]:
+    """The tokenizer's EOS id plus the model generation config's, in that order, deduplicated."""
+    ids: list[int] = []
+    if tokenizer.eos_token_id is not None:
+        ids.append(int(tokenizer.eos_token_id))
+    config_eos = getattr(model.generation_config, "eos_token_id", None)
+    if isinstance(config_eos, int):
+        config_eos = [config_eos]
+    ids.extend(int(i) for i in config_eos or [])
+    return tuple(dict.fromkeys(ids))
+
+
+def _lengths_through_first_eos(tokens: torch.Tensor, eos_ids: Sequence[int]) -> list[int]:
+    """Per row: the length up to and including the first EOS, or the full width without one."""
+    is_eos = torch.isin(tokens, torch.tensor(list(eos_ids), device=tokens.device))
+    width = tokens.shape[1]
+    first = torch.where(is_eos.any(dim=1), is_eos.int().argmax(dim=1) + 1, width)
+    return [int(n) for n in first.tolist()]
+
+
+@contextlib.contextmanager
+def _sampling_rng(seed: int | None, device: torch.device) -> Iterator[None]:
+    """Seed a forked RNG for the duration (CPU, plus the CUDA device in use); no seed: no fork."""
+    if seed is None:
+        yield
+        return
+    cuda = [device.index or 0] if device.type == "cuda" else []
+    with torch.random.fork_rng(devices=cuda):
+        torch.manual_seed(seed)
+        yield
+
+
+@contextlib.contextmanager
+def _neutral_generation_config(model: PreTrainedModel) -> Iterator[None]:
+    """Set the model's own generation defaults aside, so only ours apply."""
+    saved = model.generation_config
+    model.generation_config = GenerationConfig()  # type: ignore[no-untyped-call]  # **kwargs
+    try:
+        yield
+    finally:
+        model.generation_config = saved
+
+
+@contextlib.contextmanager
+def _eval_mode(model: torch.nn.Module) -> Iterator[None]:
+    """Eval mode (no dropout; KV cache allowed with gradient checkpointing), then restore."""
+    was_training = model.training
+    model.eval()
+    try:
+        yield
+    finally:
+        model.train(was_training)
