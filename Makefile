@@ -13,7 +13,7 @@ DEV_PACKAGES := "maturin>=1.7,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3
 TRAIN_PACKAGES := "torch>=2.3" "transformers>=4.45" "pydantic>=2" "pyyaml>=6" "tqdm>=4.60" \
 	"safetensors>=0.4" "tensorboard>=2.14" "pyarrow>=14"
 
-.PHONY: all build demo test test-rust lint test-python check-wheel bench fmt clean
+.PHONY: all build demo test test-rust test-loom lint test-python check-wheel bench fmt clean
 
 all: test
 
@@ -37,6 +37,12 @@ test-rust:
 	cargo test --no-default-features --release
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
+	$(MAKE) test-loom
+
+# Model check of the lock-free buffer: every interleaving of small concurrent scenarios (loom).
+test-loom:
+	RUSTFLAGS="--cfg loom --cfg crossbeam_loom" LOOM_MAX_PREEMPTIONS=3 CARGO_TARGET_DIR=target/loom \
+		cargo test --release --no-default-features --test loom_buffer
 
 lint: $(VENV)/.ready
 	ruff check python tests benches

@@ -7,30 +7,28 @@ answer cannot hide behind the average.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import corpus_utils
 import pytest
 import relift
+from corpus_utils import Case
 
 CORPUS = Path(__file__).parent / "data" / "verify_cases.jsonl"
 OVERALL_TARGET = 0.99
 CATEGORY_FLOOR = 0.95
 
 
-def load_cases() -> list[dict[str, Any]]:
-    with CORPUS.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def load_cases() -> list[Case]:
+    return corpus_utils.load_cases(CORPUS)
 
 
 @pytest.fixture(scope="module")
-def graded() -> list[tuple[dict[str, Any], bool]]:
-    cases = load_cases()
-    results = relift.verify_batch([c["response"] for c in cases], [c["answer"] for c in cases])
-    return list(zip(cases, results.tolist(), strict=True))
+def graded() -> list[tuple[Case, bool]]:
+    return corpus_utils.grade_cases(load_cases())
 
 
 def test_corpus_is_large_and_covers_every_category() -> None:

@@ -9,20 +9,20 @@ only if the verifier improves on this corpus without the corpus being changed to
 
 Measured once when the corpus was written: 399/400 = 0.9975, no false positive, one false
 negative (multiple_choice: "The answer is (B) because ... $\\frac{5 \\cdot 12}{2} = 30$." graded
-against "B" is rejected: the math span after "the answer is" is taken instead of the letter).
-The floor is therefore 0.99.
+against "B" was rejected: the math span after "the answer is" was taken instead of the letter;
+extraction has since learnt that a leading "(B)" is the answer). The floor is 0.99.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import corpus_utils
 import pytest
-import relift
+from corpus_utils import Case
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "verify_holdout.jsonl"
@@ -44,16 +44,13 @@ CATEGORIES = {
 OVERALL_FLOOR = 0.99
 
 
-def load_cases() -> list[dict[str, Any]]:
-    with CORPUS.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def load_cases() -> list[Case]:
+    return corpus_utils.load_cases(CORPUS)
 
 
 @pytest.fixture(scope="module")
-def graded() -> list[tuple[dict[str, Any], bool]]:
-    cases = load_cases()
-    results = relift.verify_batch([c["response"] for c in cases], [c["answer"] for c in cases])
-    return list(zip(cases, results.tolist(), strict=True))
+def graded() -> list[tuple[Case, bool]]:
+    return corpus_utils.grade_cases(load_cases())
 
 
 def test_holdout_file_matches_its_generator() -> None:

@@ -2,27 +2,9 @@
 
 use std::fmt;
 
-/// Named functions the parser knows (`\sin`, `\ln`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FuncName {
-    Sin,
-    Cos,
-    Tan,
-    Cot,
-    Sec,
-    Csc,
-    Asin,
-    Acos,
-    Atan,
-    Sinh,
-    Cosh,
-    Tanh,
-    Ln,
-    Exp,
-    Abs,
-    Floor,
-    Ceil,
-}
+/// Named functions (`\sin`, `\ln`, ...): the numeric layer's own enum, so evaluation needs no
+/// mapping. The parser-facing methods live here.
+pub use super::num::Func as FuncName;
 
 impl FuncName {
     pub fn from_name(name: &str) -> Option<FuncName> {
@@ -68,28 +50,6 @@ impl FuncName {
                 | FuncName::Sec
                 | FuncName::Csc
         )
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            FuncName::Sin => "sin",
-            FuncName::Cos => "cos",
-            FuncName::Tan => "tan",
-            FuncName::Cot => "cot",
-            FuncName::Sec => "sec",
-            FuncName::Csc => "csc",
-            FuncName::Asin => "arcsin",
-            FuncName::Acos => "arccos",
-            FuncName::Atan => "arctan",
-            FuncName::Sinh => "sinh",
-            FuncName::Cosh => "cosh",
-            FuncName::Tanh => "tanh",
-            FuncName::Ln => "ln",
-            FuncName::Exp => "exp",
-            FuncName::Abs => "abs",
-            FuncName::Floor => "floor",
-            FuncName::Ceil => "ceil",
-        }
     }
 }
 

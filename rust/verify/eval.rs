@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::ast::{Const, FuncName, Node};
-use super::num::{Budget, Func, Num, NumError};
+use super::ast::{Const, Node};
+use super::num::{Budget, Num, NumError};
 
 /// How the two context-dependent notations are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,28 +48,6 @@ impl From<NumError> for EvalError {
 
 /// Values of the free variables.
 pub type Env<'a> = &'a [(String, Num)];
-
-fn func(name: FuncName) -> Func {
-    match name {
-        FuncName::Sin => Func::Sin,
-        FuncName::Cos => Func::Cos,
-        FuncName::Tan => Func::Tan,
-        FuncName::Cot => Func::Cot,
-        FuncName::Sec => Func::Sec,
-        FuncName::Csc => Func::Csc,
-        FuncName::Asin => Func::Asin,
-        FuncName::Acos => Func::Acos,
-        FuncName::Atan => Func::Atan,
-        FuncName::Sinh => Func::Sinh,
-        FuncName::Cosh => Func::Cosh,
-        FuncName::Tanh => Func::Tanh,
-        FuncName::Ln => Func::Ln,
-        FuncName::Exp => Func::Exp,
-        FuncName::Abs => Func::Abs,
-        FuncName::Floor => Func::Floor,
-        FuncName::Ceil => Func::Ceil,
-    }
-}
 
 fn degrees_to_radians(x: Num, budget: &mut Budget) -> Result<Num, EvalError> {
     Ok(x.mul(&Num::pi(), budget)?.div(&Num::int(180), budget)?)
@@ -117,7 +95,7 @@ pub fn eval(
                 (Node::Degrees(inner), true) => degrees_to_radians(ev(inner, budget)?, budget)?,
                 _ => ev(arg, budget)?,
             };
-            x.apply(func(*name), budget)?
+            x.apply(*name, budget)?
         }
         Node::Root(index, radicand) => {
             let x = ev(radicand, budget)?;

@@ -133,11 +133,15 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
 
 /// Grade one response; a panic inside is turned into `Error::Internal`, never propagated.
 pub fn grade(response: &str, answer: &str, options: &Options) -> Result<Verdict> {
-    catch_unwind(AssertUnwindSafe(|| {
+    guarded(|| {
         let gold = Gold::new(answer, options);
         grade_with_gold(response, &gold, options)
-    }))
-    .map_err(panic_message)
+    })
+}
+
+/// Run `f`, turning a panic into `Error::Internal` so that it never unwinds into Python.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(panic_message)
 }
 
 pub fn verify_one(response: &str, answer: &str, options: &Options) -> Result<bool> {
@@ -180,9 +184,9 @@ pub fn verify_many<S: AsRef<str> + Sync>(
             .map(|(r, &g)| grade_with_gold(r.as_ref(), &golds[g], options).is_correct())
             .collect())
     };
-    let guarded = || catch_unwind(AssertUnwindSafe(run)).map_err(panic_message)?;
+    let guarded_run = || guarded(run)?;
     match threads {
-        None => guarded(),
+        None => guarded_run(),
         Some(0) => Err(Error::InvalidInput(
             "threads must be a positive integer or None".into(),
         )),
@@ -190,7 +194,7 @@ pub fn verify_many<S: AsRef<str> + Sync>(
             .num_threads(n)
             .build()
             .map_err(|e| Error::Internal(format!("could not start {n} threads: {e}")))?
-            .install(guarded),
+            .install(guarded_run),
     }
 }
 
@@ -201,4 +205,24 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> Error {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_string());
     Error::Internal(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_become_internal_errors() {
+        let err = guarded(|| -> u8 { panic!("boom {}", 7) }).unwrap_err();
+        assert_eq!(err, Error::Internal("boom 7".into()));
+        let err = guarded(|| -> u8 { panic!("static") }).unwrap_err();
+        assert_eq!(err, Error::Internal("static".into()));
+        assert_eq!(guarded(|| 3), Ok(3));
+    }
+
+    #[test]
+    fn batch_lengths_must_match() {
+        let err = verify_many(&["1"], &["1", "2"], &Options::default(), None).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput(msg) if msg.contains("same length")));
+    }
 }
