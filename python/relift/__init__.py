@@ -3,6 +3,8 @@ questions), with a Rust core for fast batched answer verification."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from relift._core import (
     GroupStats,
     HardQuestionBuffer,
@@ -15,6 +17,10 @@ from relift._core import (
     verify_batch,
 )
 from relift.errors import InputFormatError, InternalError, InvalidInputError, ReliftError
+
+if TYPE_CHECKING:
+    from relift.trainer import Trainer as Trainer
+    from relift.trainer import TrainResult as TrainResult
 
 __all__ = [
     "GroupStats",
@@ -31,3 +37,13 @@ __all__ = [
     "verify",
     "verify_batch",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``relift.Trainer`` and ``relift.TrainResult``, imported on first use: they need torch and
+    transformers (the ``train`` extra), which the base install does without."""
+    if name in ("Trainer", "TrainResult"):
+        from relift import trainer
+
+        return getattr(trainer, name)
+    raise AttributeError(f"module 'relift' has no attribute {name!r}")

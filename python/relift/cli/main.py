@@ -1,0 +1,100 @@
+"""``relift``: train with ReLIFT from a YAML config (``eval`` and ``demo`` are to come).
+
+    relift train --config run.yaml --set rl.lr=2e-6 --set mode=rl [--resume [CHECKPOINT]]
+
+``--set KEY=VALUE`` overrides a setting (dotted key, YAML value; repeatable). ``--resume`` alone
+continues from the latest checkpoint in ``checkpoint.dir``; with a path, from that checkpoint.
+
+Exit status: 0 done; 2 a usage or configuration problem (one message on stderr), or a command
+that is not implemented yet; 1 any other relift error (a bad data row, an unusable checkpoint).
+Tests call :func:`main` directly; it returns the exit status instead of raising ``SystemExit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from relift.config import load_config
+from relift.errors import ConfigError, InvalidInputError, ReliftError
+
+__all__ = ["build_parser", "entry_point", "main"]
+
+PROG = "relift"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (argparse prints the whole usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``relift``."""
+    parser = _Parser(prog=PROG, description="ReLIFT: RL interleaved with online SFT.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    train = commands.add_parser("train", help="train a model as a YAML config says")
+    train.add_argument("--config", metavar="YAML", help="the run's config file (default: defaults)")
+    train.add_argument(
+        "--set",
+        dest="overrides",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="override a setting, e.g. --set rl.lr=2e-6 (repeatable)",
+    )
+    train.add_argument(
+        "--resume",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="CHECKPOINT",
+        help="resume from CHECKPOINT, or without one from the latest in checkpoint.dir",
+    )
+    commands.add_parser("eval", help="evaluate a model (not implemented yet)")
+    commands.add_parser("demo", help="the CPU demo (not implemented yet)")
+    return parser
+
+
+def _train(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.config, args.overrides)
+    except ConfigError as exc:
+        print(f"{PROG} train: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from relift.trainer import Trainer  # imports torch: only now
+
+    try:
+        result = Trainer(config).train(resume_from_checkpoint=args.resume)
+    except InvalidInputError as exc:  # ConfigError included: settings that do not work
+        print(f"{PROG} train: {exc}", file=sys.stderr)
+        return 2
+    except ReliftError as exc:
+        print(f"{PROG} train: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    where = f"; last checkpoint {result.checkpoint}" if result.checkpoint else ""
+    print(f"trained {result.global_step} steps; metrics in {result.metrics_file}{where}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``relift`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command == "train":
+        return _train(args)
+    print(f"{PROG} {args.command}: not implemented yet", file=sys.stderr)
+    return 2
+
+
+def entry_point() -> NoReturn:
+    """The console script."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

@@ -1,0 +1,669 @@
+"""The ReLIFT training loop, top to bottom (``ALGORITHM.md``, "One training step").
+
+    trainer = Trainer(load_config("run.yaml"))
+    result = trainer.train()                      # or train(resume_from_checkpoint=True)
+
+One step of ``mode: relift``: sample B prompts -> n rollouts each -> rewards (``verify_batch``)
+-> ``group_stats`` / ``group_advantages`` -> the RL update (``rl.mini_batches`` optimizer steps;
+old log-probs recomputed by the trainer first; token-budget micro-batches whose losses use the
+mini-batch's global normalisers, so the gradient does not depend on the split) -> the hardest
+questions (all n rollouts wrong) into the ``HardQuestionBuffer`` -> when it holds M, one SFT step
+on the M newest with the separate SFT optimizer -> weight sync to the rollout engine -> one
+metrics record -> eval every ``schedule.eval_every`` steps -> checkpoint every
+``checkpoint.every`` steps. ``mode: rl`` has no buffer and no SFT; ``mode: sft`` trains on
+batches of the dataset's demonstrations without rollouts.
+
+Choices where the reference leaves room:
+- Sampling uses a seed derived from (``schedule.seed``, step), so rollouts do not depend on
+  anything else that draws random numbers, and a resumed run samples the same rollouts.
+- ``constant`` aggregation divides by ``constant_length`` times the mini-batch's number of
+  sequences (Dr.GRPO's definition; ``relift.losses`` relates it to the reference's scale).
+- Hardest questions without a demonstration are not pushed (SFT could not use them).
+- Learning-rate warmup counts optimizer steps (an RL step takes ``rl.mini_batches`` of them).
+- A response counts as correct (length and eval metrics) when its reward is > 0.
+- A step's metrics record is written before its checkpoint (a checkpoint never lacks its
+  record), so ``time_checkpoint`` appears in the record of the step after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import logging
+import math
+import random
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+)
+
+from relift._core import HardQuestionBuffer, group_advantages, group_stats
+from relift.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
+from relift.config import Config, RLConfig, SFTConfig, load_config
+from relift.data import (
+    EpochSampler,
+    Question,
+    load_questions,
+    load_split,
+    prompt_uses_chat_template,
+    tokenize_demonstrations,
+    tokenize_prompts,
+)
+from relift.errors import CheckpointError, ConfigError, InvalidInputError
+from relift.losses import (
+    LossOutput,
+    TokenLogprobs,
+    merge_stats,
+    policy_gradient_loss,
+    sft_loss,
+    token_logprobs_and_entropy,
+)
+from relift.metrics import MetricsLogger, StepTimer, progress, tokens_per_second
+from relift.rewards import RewardFn, compute_rewards, overlong_penalty, reward_fn_from_config
+from relift.rollout import HFEngine, RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
+
+__all__ = ["TrainResult", "Trainer"]
+
+log = logging.getLogger("relift")
+Metrics = dict[str, float]
+Dataset = str | Path | Iterable[Any] | None
+LossFn = Callable[[TokenBatch, TokenLogprobs], LossOutput]
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """What :meth:`Trainer.train` did: the last step, its records, the last checkpoint."""
+
+    global_step: int
+    metrics: dict[str, Any]
+    eval_metrics: dict[str, Any] | None
+    checkpoint: Path | None
+    metrics_file: Path
+    sft_steps: int
+    demos_used: int
+
+
+class Trainer:
+    """ReLIFT, RL-only or SFT-only training of a transformers causal LM (``config.mode``).
+
+    ``model`` / ``tokenizer``: None loads them with ``from_pretrained`` from ``model.name_or_path``
+    (and ``model.tokenizer``). ``train_dataset`` / ``eval_dataset``: None loads
+    ``data.train_files`` / ``data.eval_files``; otherwise a file path, an iterable of row dicts (a
+    HF ``datasets.Dataset``) or a list of :class:`~relift.data.Question`. ``reward_fn``: a
+    TRL-shaped reward function (:mod:`relift.rewards`); None uses relift's verifier.
+    ``engine``: a :class:`~relift.rollout.RolloutEngine`; None samples with transformers.
+    """
+
+    def __init__(
+        self,
+        config: Config | str | Path,
+        model: PreTrainedModel | None = None,
+        tokenizer: PreTrainedTokenizerBase | None = None,
+        train_dataset: Dataset = None,
+        eval_dataset: Dataset = None,
+        reward_fn: RewardFn | None = None,
+        *,
+        engine: RolloutEngine | None = None,
+    ) -> None:
+        cfg = self.config = config if isinstance(config, Config) else load_config(config)
+        _check_supported(cfg, engine)
+        self.model, self.tokenizer = _load_model(cfg, model, tokenizer)
+        self.device = next(self.model.parameters()).device
+        self.pad_id = int(self.tokenizer.pad_token_id)
+        self.train_questions = _questions(train_dataset, cfg, self.tokenizer, "train")
+        self.eval_questions = _questions(eval_dataset, cfg, self.tokenizer, "eval")
+        self.by_id = _index(self.train_questions)
+        self.pool = _pool(self.train_questions, cfg.mode)
+        self.reward_fn = reward_fn or reward_fn_from_config(cfg)
+        rows = cfg.rollout.generation_batch_size
+        self.engine = engine or HFEngine(
+            self.model, self.tokenizer, batch_size=rows and rows * cfg.rollout.n
+        )
+        self.ref_model = _frozen_copy(self.model) if cfg.rl.kl_coef > 0 else None
+        params = [p for p in self.model.parameters() if p.requires_grad]
+        self.rl_optimizer, self.rl_scheduler = _adamw(params, cfg.rl)
+        self.sft_optimizer, self.sft_scheduler = _adamw(params, cfg.sft)
+        self.sampler = EpochSampler(
+            len(self.pool), cfg.schedule.prompts_per_step, cfg.schedule.seed
+        )
+        self.buffer = (
+            HardQuestionBuffer(**cfg.sft.buffer.model_dump()) if cfg.mode == "relift" else None
+        )
+        cuda = self.device.type == "cuda"
+        self.timer = StepTimer(synchronize=torch.cuda.synchronize if cuda else None)
+        self.step_phases: list[str] = []  # the phases of the current step, in order
+        self.global_step = self.sft_steps = self.demo_rows = 0
+        self.demos_used: set[int] = set()
+
+    @property
+    def total_steps(self) -> int:
+        """Steps of the whole run: ``schedule.epochs`` epochs, capped by ``schedule.max_steps``."""
+        total = self.sampler.batches_per_epoch * self.config.schedule.epochs
+        return min(total, self.config.schedule.max_steps or total)
+
+    # ---- the loop -------------------------------------------------------------------------------
+
+    def train(self, resume_from_checkpoint: str | Path | bool | None = None) -> TrainResult:
+        """Train to ``total_steps``. ``resume_from_checkpoint``: a checkpoint folder, or True for
+        the latest in ``checkpoint.dir``; the resumed run continues exactly as the saved one."""
+        cfg, total = self.config, self.total_steps
+        resumed = self._resume(resume_from_checkpoint) or self.global_step > 0  # or train again
+        step_fn = self._sft_step if cfg.mode == "sft" else self._relift_step
+        log_cfg = cfg.logging
+        logger = MetricsLogger(
+            log_cfg.dir, log_cfg.report_to, log_cfg.run_name, cfg.model_dump(mode="json"),
+            resume_step=self.global_step if resumed else None,
+        )  # fmt: skip
+        bar = progress(
+            total, f"relift {cfg.mode}", disable=not log_cfg.progress_bar, initial=self.global_step
+        )
+        record: dict[str, Any] = {}
+        scores: dict[str, Any] | None = None
+        checkpoint: Path | None = None
+        self.model.train()
+        with logger, bar:
+            if not resumed and cfg.schedule.eval_before_train and self.eval_questions:
+                scores = logger.log(0, self._evaluate(0), phase="eval")
+            while self.global_step < total:
+                self.global_step += 1
+                step, self.step_phases = self.global_step, []
+                with self.timer.phase("step"):
+                    metrics = step_fn(step)
+                    evaluation = self._evaluate(step) if self._eval_due(step) else None
+                record = logger.log(step, metrics | self.timer.summary(reset=True))
+                if evaluation is not None:
+                    scores = logger.log(step, evaluation, phase="eval")
+                if _due(cfg.checkpoint.every, step, total, cfg.checkpoint.save_final):
+                    with self._phase("checkpoint"):
+                        checkpoint = self._save(step)
+                bar.update(1)
+                bar.set_postfix(
+                    {k: metrics[k] for k in ("reward_mean", "buffer_len") if k in metrics}
+                )
+        return TrainResult(
+            self.global_step, record, scores, checkpoint, logger.jsonl_path, self.sft_steps,
+            len(self.demos_used),
+        )  # fmt: skip
+
+    def _relift_step(self, step: int) -> Metrics:
+        """One RL step (``mode: relift`` or ``rl``), in the reference's order."""
+        n = self.config.rollout.n
+        with self._phase("generate"):
+            questions = [self.pool[i] for i in self.sampler.next_batch()]
+            rollouts = self.engine.generate(self._prompt_ids(questions), self._sampling(step))
+        with self._phase("reward"):
+            rewards = self._rewards(questions, rollouts)
+        with self._phase("advantage"):
+            stats = group_stats(rewards, n)
+            advantages = group_advantages(rewards, n, **self.config.rl.advantage.model_dump())
+        with self._phase("rl_update"):
+            metrics = self._rl_update(rollouts, advantages)
+        with self._phase("buffer"):
+            metrics["buffer_pushed"] = self._push_hardest(questions, stats.solve_none, step)
+        if self.buffer is not None and len(self.buffer) >= self.config.sft.trigger_size:
+            with self._phase("sft_update"):
+                metrics |= self._sft_update(self._take_hardest())
+        with self._phase("weight_sync"):
+            self.engine.update_weights(self.model)
+        metrics |= _rollout_metrics(rollouts, rewards, self.timer.seconds("generate"))
+        metrics |= {
+            "solve_none_rate": stats.solve_none_rate,
+            "solve_all_rate": stats.solve_all_rate,
+        }
+        return metrics | self._counters()
+
+    def _sft_step(self, step: int) -> Metrics:
+        """One step of ``mode: sft``: an SFT update on a batch of the dataset's demonstrations."""
+        with self._phase("sft_update"):
+            metrics = self._sft_update([self.pool[i].id for i in self.sampler.next_batch()])
+        with self._phase("weight_sync"):
+            self.engine.update_weights(self.model)
+        return metrics | self._counters()
+
+    # ---- rollouts and rewards -------------------------------------------------------------------
+
+    def _prompt_ids(self, questions: Sequence[Question]) -> list[list[int]]:
+        data = self.config.data
+        special = not prompt_uses_chat_template(self.tokenizer, data)
+        texts = [q.prompt_text for q in questions]
+        return tokenize_prompts(
+            texts, self.tokenizer, max_tokens=data.max_prompt_tokens,
+            overflow=data.prompt_overflow, add_special_tokens=special,
+        ).input_ids  # fmt: skip
+
+    def _sampling(self, step: int) -> SamplingParams:
+        keys = {"n", "temperature", "top_p", "top_k", "max_new_tokens"}
+        options = self.config.rollout.model_dump(include=keys)
+        return SamplingParams(**options, seed=self._seed(step, 0), logprobs=True)
+
+    def _seed(self, step: int, stream: int) -> int:
+        """A sampling seed that depends only on the run's seed, the step and the stream."""
+        entropy = [self.config.schedule.seed % 2**64, step, stream]
+        return int(np.random.SeedSequence(entropy).generate_state(1)[0])
+
+    def _rewards(self, questions: Sequence[Question], rollouts: Rollouts) -> np.ndarray[Any, Any]:
+        rewards = compute_rewards(self.reward_fn, questions, rollouts)
+        penalty = self.config.rl.overlong_penalty
+        if penalty.enable:
+            lengths = [len(r) for r in rollouts.response_ids]
+            max_length = self.config.rollout.max_new_tokens
+            rewards += overlong_penalty(
+                lengths, max_length, penalty.buffer_length, penalty.penalty_factor
+            )
+        return rewards
+
+    # ---- RL update ------------------------------------------------------------------------------
+
+    def _rl_update(self, rollouts: Rollouts, advantages: np.ndarray[Any, Any]) -> Metrics:
+        """``rl.mini_batches`` optimizer steps over the rollouts (a prompt's group stays whole)."""
+        cfg = self.config.rl
+        adv = torch.as_tensor(advantages, dtype=torch.float32, device=self.device)
+        batch = rollouts.to_batch(self.pad_id, device=self.device).with_extras(advantages=adv)
+        size = len(batch) // cfg.mini_batches
+        parts = [range(i * size, (i + 1) * size) for i in range(cfg.mini_batches)]
+        minibatches = [_pack(batch, rows, cfg.micro_batch_tokens) for rows in parts]
+        minibatches, metrics = self._old_logprobs(minibatches)
+        steps = [self._rl_minibatch(micros) for micros in minibatches]
+        return (
+            metrics
+            | {
+                "rl_loss": _mean(s["pg_loss"] for s in steps),
+                "clip_frac": _mean(s["clip_frac"] for s in steps),
+                "ratio_max": max(s["ratio_max"] for s in steps),
+                "rl_grad_norm": _mean(s["grad_norm"] for s in steps),
+            }
+            | ({"kl": _mean(s["kl"] for s in steps)} if "kl" in steps[0] else {})
+        )
+
+    @torch.no_grad()
+    def _old_logprobs(
+        self, minibatches: list[list[TokenBatch]]
+    ) -> tuple[list[list[TokenBatch]], Metrics]:
+        """Attach the trainer's (and the KL reference's) log-probs before any update; measure the
+        policy's entropy and the gap between the sampler's and the trainer's log-probs."""
+        temperature = self.config.rollout.temperature or 1.0
+        entropy = gap = worst = 0.0
+        out: list[list[TokenBatch]] = []
+        for micros in minibatches:
+            out.append([])
+            for m in micros:
+                lp = _logprobs(self.model, m, temperature, with_entropy=True)
+                extras = {"old_logp": lp.logprobs}
+                if self.ref_model is not None:
+                    extras["ref_logp"] = _logprobs(self.ref_model, m, temperature).logprobs
+                mask = m.response_mask
+                entropy += float(lp.entropy[mask].sum()) if lp.entropy is not None else 0.0
+                sampled = m.extras.get("sampler_logprobs")
+                if sampled is not None:
+                    diff = (sampled - lp.logprobs)[mask].abs()
+                    gap, worst = gap + float(diff.sum()), max(worst, float(diff.max()))
+                out[-1].append(m.with_extras(**extras))
+        tokens = max(sum(m.num_response_tokens for micros in out for m in micros), 1)
+        metrics = {"entropy": entropy / tokens}
+        if "sampler_logprobs" in minibatches[0][0].extras:
+            metrics |= {"logprob_mismatch_mean": gap / tokens, "logprob_mismatch_max": worst}
+        return out, metrics
+
+    def _rl_minibatch(self, micros: list[TokenBatch]) -> Metrics:
+        """One RL optimizer step; every micro-batch's loss uses the mini-batch's normalisers."""
+        cfg = self.config.rl
+        options: dict[str, Any] = {
+            "clip": cfg.clipping, "clip_low": cfg.clip_low, "clip_high": cfg.clip_high,
+            "aggregation": cfg.aggregation, "constant_length": self.config.constant_length,
+            "entropy_coef": cfg.entropy_coef, "kl_coef": cfg.kl_coef,
+            "global_tokens": sum(m.num_response_tokens for m in micros),
+            "global_seqs": sum(len(m) for m in micros),
+        }  # fmt: skip
+
+        def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
+            old, adv, ref = m.extras["old_logp"], m.extras["advantages"], m.extras.get("ref_logp")
+            return policy_gradient_loss(
+                lp.logprobs, old, adv, m.response_mask, entropy=lp.entropy, ref_logp=ref, **options
+            )
+
+        temperature = self.config.rollout.temperature or 1.0
+        stats = _accumulate(self.model, micros, loss, temperature, cfg.entropy_coef > 0)
+        stats["grad_norm"] = _optimizer_step(self.rl_optimizer, self.rl_scheduler, cfg.grad_clip)
+        return stats
+
+    # ---- buffer and SFT -------------------------------------------------------------------------
+
+    def _push_hardest(self, questions: Sequence[Question], solve_none: Any, step: int) -> int:
+        """Push the step's hardest questions that have a demonstration; returns how many."""
+        if self.buffer is None:
+            return 0
+        hard = zip(questions, solve_none, strict=True)
+        ids = np.array([q.id for q, none in hard if none and q.demonstration], dtype=np.int64)
+        return self.buffer.push_arrays(ids, step) if len(ids) else 0
+
+    def _take_hardest(self) -> list[int]:
+        """The ids of the M entries the buffer gives up (the M newest, by default)."""
+        assert self.buffer is not None
+        taken = self.buffer.take_arrays(self.config.sft.trigger_size)
+        assert taken is not None  # the caller checked the length
+        return [int(i) for i in taken[0]]
+
+    def _sft_update(self, question_ids: list[int]) -> Metrics:
+        """``sft.steps_per_trigger`` SFT optimizer steps on (prompt, demonstration + EOS)."""
+        cfg, data = self.config.sft, self.config.data
+        questions = [self.by_id[i] for i in question_ids]
+        demos = tokenize_demonstrations(
+            [q.demonstration or "" for q in questions], self.tokenizer,
+            max_tokens=data.max_demonstration_tokens, overflow=data.demonstration_overflow,
+        )  # fmt: skip
+        prompts = self._prompt_ids(questions)
+        batch = pad_batch(prompts, demos.input_ids, self.pad_id, device=self.device)
+        micros = _pack(batch, range(len(batch)), self.config.rl.micro_batch_tokens)
+        tokens = batch.num_response_tokens
+
+        def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
+            return sft_loss(
+                lp.logprobs, m.response_mask, entropy=lp.entropy,
+                entropy_coef=cfg.entropy_coef, global_tokens=tokens,
+            )  # fmt: skip
+
+        losses, norms = [], []
+        for _ in range(cfg.steps_per_trigger):
+            stats = _accumulate(self.model, micros, loss, 1.0, cfg.entropy_coef > 0)
+            losses.append(stats["sft_loss"])
+            norms.append(_optimizer_step(self.sft_optimizer, self.sft_scheduler, cfg.grad_clip))
+        self.sft_steps += cfg.steps_per_trigger
+        self.demo_rows += cfg.steps_per_trigger * len(question_ids)
+        self.demos_used.update(question_ids)
+        return {"sft_loss": _mean(losses), "sft_grad_norm": _mean(norms)}
+
+    def _counters(self) -> Metrics:
+        used = len(self.demos_used)
+        return {
+            "buffer_len": len(self.buffer) if self.buffer is not None else 0,
+            "sft_steps": self.sft_steps,
+            "demos_used": used,
+            "demos_used_frac": used / len(self.train_questions),
+            "demo_rows": self.demo_rows,
+        }
+
+    @contextlib.contextmanager
+    def _phase(self, name: str) -> Iterator[None]:
+        """Time a phase and record its place in the step."""
+        self.step_phases.append(name)
+        with self.timer.phase(name):
+            yield
+
+    # ---- eval -----------------------------------------------------------------------------------
+
+    def _eval_due(self, step: int) -> bool:
+        every = self.config.schedule.eval_every
+        return bool(self.eval_questions) and _due(every, step, self.total_steps, every > 0)
+
+    def _evaluate(self, step: int) -> Metrics:
+        """avg@k and pass@k on the eval set, sampled as ``rollout.eval`` says (T=0: greedy)."""
+        rollout, k = self.config.rollout, self.config.rollout.eval.n
+        options = rollout.eval.model_dump(include={"n", "temperature", "top_p"})
+        max_new = rollout.eval.max_new_tokens or rollout.max_new_tokens
+        sampling = SamplingParams(**options, max_new_tokens=max_new, seed=self._seed(step, 1))
+        questions = self.eval_questions
+        with self._phase("eval"):
+            rollouts = self.engine.generate(self._prompt_ids(questions), sampling)
+            correct = compute_rewards(self.reward_fn, questions, rollouts) > 0
+        per_question = correct.reshape(len(questions), k)
+        metrics = {
+            "accuracy": float(per_question.mean()),
+            f"pass_at_{k}": float(per_question.any(axis=1).mean()),
+            "resp_len_mean": float(np.mean([len(r) for r in rollouts.response_ids])),
+        }
+        sources = np.array([q.data_source or "" for q in questions])
+        for source in sorted(set(sources.tolist()) - {""}):
+            metrics[f"accuracy/{source}"] = float(per_question[sources == source].mean())
+        return metrics
+
+    # ---- checkpoints ----------------------------------------------------------------------------
+
+    def _save(self, step: int) -> Path:
+        cfg = self.config
+        counters = {"sft_steps": self.sft_steps, "demo_rows": self.demo_rows}
+        return save_checkpoint(
+            cfg.checkpoint.dir, step, model=self.model, tokenizer=self.tokenizer,
+            optimizers={"rl": self.rl_optimizer, "sft": self.sft_optimizer},
+            schedulers={"rl": self.rl_scheduler, "sft": self.sft_scheduler},
+            sampler_state=self.sampler.state_dict(), buffer=self.buffer,
+            counters=counters | {"demos_used": sorted(self.demos_used)},
+            config_yaml=cfg.to_yaml(), keep_last=cfg.checkpoint.keep_last, overwrite=True,
+        )  # fmt: skip
+
+    def _resume(self, where: str | Path | bool | None) -> bool:
+        """Restore a checkpoint (True: the latest); without one, seed the global RNGs."""
+        if where is None or where is False:
+            _seed_everything(self.config.schedule.seed)
+            return False
+        path = latest_checkpoint(self.config.checkpoint.dir) if where is True else Path(where)
+        if path is None:
+            raise CheckpointError(f"no checkpoint to resume from in {self.config.checkpoint.dir}")
+        state = load_checkpoint(
+            path, model=self.model,
+            optimizers={"rl": self.rl_optimizer, "sft": self.sft_optimizer},
+            schedulers={"rl": self.rl_scheduler, "sft": self.sft_scheduler},
+        )  # fmt: skip
+        self.sampler.load_state_dict(state.sampler_state)
+        if self.buffer is not None and state.buffer is not None:
+            self.buffer = state.buffer
+        self.global_step = state.step
+        self.sft_steps = int(state.counters.get("sft_steps", 0))
+        self.demo_rows = int(state.counters.get("demo_rows", 0))
+        self.demos_used = {int(i) for i in state.counters.get("demos_used", [])}
+        log.info("resumed from %s at step %d", path, state.step)
+        return True
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+
+
+def _logprobs(
+    model: torch.nn.Module, m: TokenBatch, temperature: float, with_entropy: bool = False
+) -> TokenLogprobs:
+    return token_logprobs_and_entropy(
+        model, m.input_ids, m.attention_mask, m.response_mask,
+        temperature=temperature, with_entropy=with_entropy,
+    )  # fmt: skip
+
+
+def _accumulate(
+    model: torch.nn.Module,
+    micros: list[TokenBatch],
+    loss_fn: LossFn,
+    temperature: float,
+    with_entropy: bool,
+) -> Metrics:
+    """Forward and backward every micro-batch (the gradients add up); their merged statistics."""
+    stats = []
+    for m in micros:
+        out = loss_fn(m, _logprobs(model, m, temperature, with_entropy))
+        out.loss.backward()  # type: ignore[no-untyped-call]
+        stats.append(out.stats)
+    return merge_stats(stats)
+
+
+def _optimizer_step(
+    optimizer: torch.optim.Optimizer,
+    scheduler: torch.optim.lr_scheduler.LRScheduler,
+    clip: float | None,
+) -> float:
+    """Clip the gradient norm, step (skipped when the norm is not finite), zero the gradients;
+    returns the norm before clipping."""
+    params = [p for group in optimizer.param_groups for p in group["params"]]
+    norm = float(torch.nn.utils.clip_grad_norm_(params, math.inf if clip is None else clip))
+    if math.isfinite(norm):
+        optimizer.step()
+        scheduler.step()
+    else:
+        log.warning("non-finite gradient norm %s: optimizer step skipped", norm)
+    optimizer.zero_grad(set_to_none=True)
+    return norm
+
+
+def _pack(batch: TokenBatch, rows: Iterable[int], budget: int) -> list[TokenBatch]:
+    """``rows`` of ``batch`` as micro-batches of at most ``budget`` padded tokens (rows x
+    (longest prompt + longest response)), shortest sequences first; deterministic."""
+    prompt = (batch.attention_mask.bool() & ~batch.response_mask).sum(dim=1).tolist()
+    response = batch.response_mask.sum(dim=1).tolist()
+    groups: list[list[int]] = []
+    width_p = width_r = 0
+    for r in sorted(rows, key=lambda r: prompt[r] + response[r]):
+        p, q = max(width_p, prompt[r]), max(width_r, response[r])
+        if groups and (len(groups[-1]) + 1) * (p + q) <= budget:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+            p, q = prompt[r], response[r]
+        width_p, width_r = p, q
+    return [batch.select(g) for g in groups]
+
+
+def _rollout_metrics(rollouts: Rollouts, rewards: np.ndarray[Any, Any], seconds: float) -> Metrics:
+    """Reward and response-length statistics of a step's rollouts."""
+    lengths = np.array([len(r) for r in rollouts.response_ids], dtype=np.float64)
+    correct = rewards > 0
+    valid = rewards[~np.isnan(rewards)]
+    metrics = {
+        "reward_mean": float(valid.mean()) if len(valid) else 0.0,
+        "resp_len_mean": float(lengths.mean()),
+        "truncated_frac": float(np.mean([f == "length" for f in rollouts.finish_reasons])),
+        "tokens_per_s": tokens_per_second(lengths.sum(), seconds),
+    }
+    if correct.any():
+        metrics["resp_len_correct"] = float(lengths[correct].mean())
+    if not correct.all():
+        metrics["resp_len_wrong"] = float(lengths[~correct].mean())
+    return metrics
+
+
+def _load_model(
+    cfg: Config, model: PreTrainedModel | None, tokenizer: PreTrainedTokenizerBase | None
+) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """The model and tokenizer: as given, or ``from_pretrained`` from the configured paths."""
+    mc = cfg.model
+    if model is None:
+        if mc.name_or_path is None:
+            raise ConfigError("model.name_or_path: not set, and no model was passed to the Trainer")
+        device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        model = AutoModelForCausalLM.from_pretrained(
+            mc.name_or_path, dtype=_dtype(mc.dtype, device), trust_remote_code=mc.trust_remote_code
+        )
+        model = model.to(device)  # type: ignore[arg-type]  # transformers types .to oddly
+    if tokenizer is None:
+        source = mc.tokenizer or mc.name_or_path or getattr(model, "name_or_path", None)
+        if not source:
+            raise ConfigError(
+                "model.tokenizer: not set, and no tokenizer was passed to the Trainer"
+            )
+        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=mc.trust_remote_code)
+    assert model is not None and tokenizer is not None
+    if tokenizer.pad_token_id is None and tokenizer.eos_token is not None:
+        tokenizer.pad_token = tokenizer.eos_token  # masks come from lengths: pad may equal EOS
+    if tokenizer.pad_token_id is None:
+        raise InvalidInputError("the tokenizer has neither a pad token nor an EOS token")
+    if mc.gradient_checkpointing and model.supports_gradient_checkpointing:
+        _enable_checkpointing(model)
+    return model, tokenizer
+
+
+def _check_supported(cfg: Config, engine: RolloutEngine | None) -> None:
+    """Settings the config accepts that this trainer cannot honour yet."""
+    if cfg.rl.kl_coef > 0 and cfg.rl.kl_estimator != "k3":
+        raise ConfigError(f"rl.kl_estimator: only 'k3' is implemented, got {cfg.rl.kl_estimator!r}")
+    if engine is None and cfg.rollout.engine != "hf":
+        raise ConfigError(f"rollout.engine: {cfg.rollout.engine!r} is not available yet; use 'hf'")
+
+
+def _enable_checkpointing(model: PreTrainedModel) -> None:
+    """Activation (gradient) checkpointing, under its transformers >= 5.x name when it has it."""
+    kwargs = {"use_reentrant": False}
+    if hasattr(model, "activation_checkpointing_enable"):
+        model.activation_checkpointing_enable(activation_checkpointing_kwargs=kwargs)
+    else:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kwargs)  # type: ignore[no-untyped-call]
+
+
+def _dtype(name: str, device: torch.device) -> torch.dtype:
+    if name == "auto":
+        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
+        return torch.bfloat16 if bf16 else torch.float32
+    return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
+
+
+def _questions(
+    source: Dataset, cfg: Config, tokenizer: PreTrainedTokenizerBase, split: str
+) -> list[Question]:
+    """A split's questions: the configured files, or the given path / rows / Questions."""
+    if isinstance(source, Sequence) and source and isinstance(source[0], Question):
+        return list(source)
+    if source is None:
+        if split == "eval" and not cfg.data.eval_files:
+            return []
+        questions, report = load_split(cfg.data, "eval" if split == "eval" else "train", tokenizer)
+    else:
+        questions, report = load_questions(source, cfg.data, tokenizer)
+    log.info("%s data: %s", split, report.summary())
+    return questions
+
+
+def _index(questions: Sequence[Question]) -> dict[int, Question]:
+    by_id = {q.id: q for q in questions}
+    if len(by_id) != len(questions):
+        raise InvalidInputError("training question ids must be distinct (the buffer keys on them)")
+    return by_id
+
+
+def _pool(questions: list[Question], mode: str) -> list[Question]:
+    """What the sampler draws from: every question, or those with a demonstration (``sft``)."""
+    if mode != "sft":
+        return questions
+    pool = [q for q in questions if q.demonstration is not None]
+    if not pool:
+        raise InvalidInputError("mode 'sft' needs demonstrations, and no training question has one")
+    return pool
+
+
+def _frozen_copy(model: PreTrainedModel) -> torch.nn.Module:
+    """The KL reference: a frozen copy of the initial weights."""
+    ref = copy.deepcopy(model)
+    ref.train(False)
+    return ref.requires_grad_(False)
+
+
+def _adamw(
+    params: list[torch.nn.Parameter], cfg: RLConfig | SFTConfig
+) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW, with a linear warmup over ``warmup_steps`` optimizer steps, then constant."""
+    optimizer = torch.optim.AdamW(
+        params, lr=cfg.lr, betas=cfg.betas, eps=cfg.eps, weight_decay=cfg.weight_decay
+    )
+    warmup = cfg.warmup_steps
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / warmup) if warmup else 1.0
+    )
+    return optimizer, scheduler
+
+
+def _due(every: int, step: int, total: int, at_end: bool) -> bool:
+    """Every ``every`` steps (0: never), and at the last step when ``at_end``."""
+    return (every > 0 and step % every == 0) or (at_end and step == total)
+
+
+def _mean(values: Iterable[float]) -> float:
+    items = list(values)
+    return sum(items) / len(items) if items else 0.0
+
+
+def _seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)

@@ -1,0 +1,439 @@
+"""The trainer on a tiny local model and a synthetic 2-digit addition task: each mode moves the
+weights the right way, hardest questions reach the buffer and trigger SFT at M, the step order and
+the loss are the reference's, metrics and checkpoints are complete, and a run killed with SIGKILL
+resumes to exactly the same per-step metrics as an uninterrupted one."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before torch: no spin-waiting (2 cores)
+
+import copy
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+from relift.checkpoint import list_checkpoints, load_checkpoint
+from relift.cli.main import main as cli_main
+from relift.config import Config, apply_overrides
+from relift.data import EpochSampler, tokenize_demonstrations, tokenize_prompts
+from relift.errors import ConfigError
+from relift.losses import token_logprobs_and_entropy
+from relift.metrics import METRICS, deterministic_view, read_metrics
+from relift.rollout import RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
+from relift.testing import DEFAULT_CHARS, build_tiny_model, build_tiny_tokenizer, save_and_reload
+from relift.trainer import Trainer
+from transformers import PreTrainedModel
+
+torch.set_num_threads(1)
+pytestmark = pytest.mark.timeout(60)
+
+B, N = 4, 4  # prompts per step, rollouts per prompt
+PHASES = ["generate", "reward", "advantage", "rl_update", "buffer", "sft_update", "weight_sync"]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A saved tiny model and tokenizer (digits, '+', '=', '#' and '\\boxed{}') and a 24-question
+    train / 8-question eval set of 2-digit additions with demonstrations, as JSONL."""
+    root = tmp_path_factory.mktemp("tiny")
+    tokenizer = build_tiny_tokenizer(DEFAULT_CHARS + "\\boxed{}")
+    save_and_reload(build_tiny_model(tokenizer, initializer_range=0.1), tokenizer, root / "model")
+    rng = random.Random(0)
+    for name, count in (("train", 24), ("eval", 8)):
+        with (root / f"{name}.jsonl").open("w") as fh:
+            for _ in range(count):
+                a, b = rng.randint(10, 99), rng.randint(10, 99)
+                row = {"question": f"{a}+{b}=", "answer": str(a + b)}
+                fh.write(json.dumps(row | {"solution": f"{a + b}#\\boxed{{{a + b}}}"}) + "\n")
+    return root
+
+
+def make_config(tiny: Path, run: Path, *overrides: str) -> Config:
+    """The test run's settings (ReLIFT, 4 prompts x 4 rollouts of at most 10 tokens, one step,
+    micro-batches of at most 2 rows), then ``overrides``."""
+    raw: dict[str, Any] = {
+        "model": {"name_or_path": str(tiny / "model"), "gradient_checkpointing": False},
+        "data": {
+            "train_files": [str(tiny / "train.jsonl")],
+            "eval_files": [str(tiny / "eval.jsonl")],
+            "schema": "qa",
+            "chat_template": False,
+            "think": {"append_to_prompt": False},
+            "max_prompt_tokens": 8,
+            "max_demonstration_tokens": 16,
+        },
+        "rollout": {"n": N, "max_new_tokens": 10, "eval": {"n": 2, "temperature": 1.0}},
+        "rl": {"lr": 1e-3, "micro_batch_tokens": 48},
+        "sft": {"trigger_size": 100, "lr": 1e-3},
+        "schedule": {"prompts_per_step": B, "max_steps": 1, "eval_every": 0, "seed": 3},
+        "checkpoint": {"dir": str(run / "ckpt"), "every": 0, "save_final": False},
+        "logging": {"dir": str(run / "logs"), "progress_bar": False},
+    }
+    return apply_overrides(Config.model_validate(raw), list(overrides))
+
+
+class Recorder:
+    """A rollout engine that records what the trainer asks of the engine it wraps."""
+
+    def __init__(self, inner: RolloutEngine, events: list[str]) -> None:
+        self.inner, self.events = inner, events
+        self.rollouts: list[Rollouts] = []
+
+    def generate(self, prompts: Any, sampling: SamplingParams) -> Rollouts:
+        self.events.append("generate")
+        self.rollouts.append(self.inner.generate(prompts, sampling))
+        return self.rollouts[-1]
+
+    def update_weights(self, model: torch.nn.Module) -> None:
+        self.events.append("update_weights")
+        self.inner.update_weights(model)
+
+
+def instrument(trainer: Trainer) -> tuple[Recorder, list[str]]:
+    """Record engine calls and optimizer steps, in order."""
+    events: list[str] = []
+    recorder = Recorder(trainer.engine, events)
+    trainer.engine = recorder
+    trainer.rl_optimizer.register_step_post_hook(lambda *_: events.append("rl_step"))
+    trainer.sft_optimizer.register_step_post_hook(lambda *_: events.append("sft_step"))
+    return recorder, events
+
+
+def first_half_rewarded(prompts: list[str], completions: list[str], **_: Any) -> list[float]:
+    """A TRL-shaped reward: 1 for the first half of each prompt's rollouts, 0 for the rest."""
+    return [1.0 if i % N < N // 2 else 0.0 for i in range(len(completions))]
+
+
+def first_prompt_hardest(prompts: list[str], completions: list[str], **_: Any) -> list[float]:
+    """A TRL-shaped reward: the first prompt of every call is hardest (all 0), the others are
+    rewarded for the first half of their rollouts."""
+    return [0.0 if i < N else float(i % N < N // 2) for i in range(len(completions))]
+
+
+def zero_for(chosen: set[int]) -> Any:
+    """A TRL-shaped reward: 0 for every rollout of a chosen question, 1 for the others."""
+
+    def reward(prompts: list[str], completions: list[str], **columns: Any) -> list[float]:
+        return [0.0 if q in chosen else 1.0 for q in columns["question_id"]]
+
+    return reward
+
+
+def first_batch(trainer: Trainer) -> list[int]:
+    """Ids of the questions the trainer's first step samples."""
+    cfg = trainer.config.schedule
+    indices = EpochSampler(len(trainer.pool), cfg.prompts_per_step, cfg.seed).next_batch()
+    return [trainer.pool[i].id for i in indices]
+
+
+def sequence_logprobs(model: torch.nn.Module, batch: TokenBatch) -> torch.Tensor:
+    with torch.no_grad():
+        out = token_logprobs_and_entropy(
+            model, batch.input_ids, batch.attention_mask, batch.response_mask, with_entropy=False
+        )
+    return out.logprobs.sum(dim=1)
+
+
+def demonstration_nll(trainer: Trainer, ids: list[int]) -> float:
+    """Token-mean NLL of the demonstrations (+ EOS) of questions ``ids`` under the model."""
+    tok, questions = trainer.tokenizer, [trainer.by_id[i] for i in ids]
+    prompts = tokenize_prompts([q.prompt_text for q in questions], tok, max_tokens=None)
+    demos = tokenize_demonstrations(
+        [q.demonstration or "" for q in questions], tok, max_tokens=None
+    )
+    batch = pad_batch(prompts.input_ids, demos.input_ids, trainer.pad_id)
+    total = sequence_logprobs(trainer.model, batch).sum()
+    return -float(total) / batch.num_response_tokens
+
+
+def weights(model: PreTrainedModel) -> dict[str, torch.Tensor]:
+    return {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+
+def changed(before: dict[str, torch.Tensor], model: PreTrainedModel) -> bool:
+    return any(not torch.equal(before[k], v) for k, v in model.state_dict().items())
+
+
+# ---- each mode moves the weights the right way -----------------------------------------------
+
+
+def test_rl_step_raises_rewarded_responses_relative_to_unrewarded(
+    tiny: Path, tmp_path: Path
+) -> None:
+    config = make_config(tiny, tmp_path, "mode=rl", "rl.mini_batches=1", "rl.entropy_coef=0")
+    trainer = Trainer(config, reward_fn=first_half_rewarded)
+    recorder, _ = instrument(trainer)
+    before = copy.deepcopy(trainer.model)
+    trainer.train()
+    assert trainer.buffer is None and trainer.sft_steps == 0
+    batch = recorder.rollouts[0].to_batch(trainer.pad_id)
+    delta = sequence_logprobs(trainer.model, batch) - sequence_logprobs(before, batch)
+    rewarded = torch.tensor([i % N < N // 2 for i in range(len(batch))])
+    assert delta[rewarded].mean() > delta[~rewarded].mean() + 1e-3
+
+
+def test_sft_mode_lowers_the_nll_of_the_demonstrations(tiny: Path, tmp_path: Path) -> None:
+    trainer = Trainer(make_config(tiny, tmp_path, "mode=sft"))
+    _, events = instrument(trainer)
+    ids = first_batch(trainer)
+    nll = demonstration_nll(trainer, ids)
+    result = trainer.train()
+    assert demonstration_nll(trainer, ids) < nll - 0.01
+    assert events == ["sft_step", "update_weights"]  # no rollouts in SFT-only mode
+    assert result.sft_steps == 1 and result.demos_used == B
+    assert result.metrics["demos_used_frac"] == pytest.approx(B / 24)
+
+
+def test_relift_step_changes_the_weights(tiny: Path, tmp_path: Path) -> None:
+    trainer = Trainer(make_config(tiny, tmp_path), reward_fn=first_half_rewarded)
+    before = weights(trainer.model)
+    trainer.train()
+    assert changed(before, trainer.model)
+
+
+def test_gradient_does_not_depend_on_the_micro_batch_budget(tiny: Path, tmp_path: Path) -> None:
+    models = []
+    for budget in (24, 1024):  # one sequence per micro-batch, and the whole mini-batch at once
+        overrides = ["sft.trigger_size=2", f"rl.micro_batch_tokens={budget}"]
+        trainer = Trainer(make_config(tiny, tmp_path / str(budget), *overrides))
+        trainer.train()
+        models.append(trainer.model)
+    for (name, a), b in zip(
+        models[0].state_dict().items(), models[1].state_dict().values(), strict=True
+    ):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6, msg=name)
+
+
+def test_every_option_of_the_later_reference_variant_runs(tiny: Path, tmp_path: Path) -> None:
+    overrides = [
+        *("rl.clipping=higher", "rl.aggregation=token_mean", "rl.entropy_coef=0"),
+        *("rl.overlong_penalty.enable=true", "rl.overlong_penalty.buffer_length=4"),
+        *("rl.kl_coef=0.01", "rl.warmup_steps=2", "sft.warmup_steps=2"),
+        *("sft.trigger_size=2", "sft.steps_per_trigger=2", "rollout.generation_batch_size=3"),
+        *("sft.buffer.order=fifo", "sft.buffer.dedup=true", "sft.buffer.capacity=6"),
+        *("model.gradient_checkpointing=true", "schedule.eval_before_train=true"),
+        "schedule.max_steps=2",
+    ]
+    trainer = Trainer(make_config(tiny, tmp_path, *overrides))
+    assert trainer.ref_model is not None
+    result = trainer.train()
+    records = read_metrics(tmp_path / "logs" / "metrics.jsonl")
+    assert [r["phase"] for r in records] == ["eval", "train", "train"]  # eval_every=0: before only
+    assert all(np.isfinite(v) for r in records for v in r.values() if isinstance(v, float))
+    assert result.sft_steps == 4  # two triggers, two passes each
+    assert "kl" in records[1] and records[1]["kl"] >= 0.0
+    assert trainer.rl_optimizer.param_groups[0]["lr"] == pytest.approx(1e-3)  # warmed up
+    assert trainer.sft_optimizer.param_groups[0]["lr"] == pytest.approx(1e-3)
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("rl.kl_estimator=k1", "only 'k3'"),
+        ("rollout.engine=vllm", "not available yet"),
+        ("model.name_or_path=null", "model.name_or_path: not set"),
+    ],
+)
+def test_settings_it_cannot_honour_are_config_errors(
+    tiny: Path, tmp_path: Path, override: str, message: str
+) -> None:
+    config = make_config(tiny, tmp_path, "rl.kl_coef=0.1", override)
+    with pytest.raises(ConfigError, match=message):
+        Trainer(config)
+
+
+# ---- the buffer and the SFT trigger ---------------------------------------------------------
+
+
+def test_hardest_questions_reach_the_buffer(tiny: Path, tmp_path: Path) -> None:
+    config = make_config(tiny, tmp_path, "schedule.prompts_per_step=8", "rl.mini_batches=1")
+    batch = [int(i) for i in EpochSampler(24, 8, seed=3).next_batch()]  # ids are positions
+    chosen = set(batch[::3]) | {10_000}  # one question that is not in the batch
+    trainer = Trainer(config, reward_fn=zero_for(chosen))
+    result = trainer.train()
+    assert trainer.buffer is not None
+    hard = [q for q in batch if q in chosen]
+    assert trainer.buffer.entries() == [(q, 1, None) for q in reversed(hard)]  # newest first
+    assert result.metrics["solve_none_rate"] == len(hard) / 8
+    assert result.metrics["solve_all_rate"] == 1 - len(hard) / 8
+    assert result.metrics["buffer_len"] == result.metrics["buffer_pushed"] == len(hard)
+    assert result.sft_steps == 0
+
+
+def test_sft_triggers_once_at_m_on_the_newest_and_leftovers_stay(
+    tiny: Path, tmp_path: Path
+) -> None:
+    config = make_config(tiny, tmp_path, "sft.trigger_size=6", "schedule.max_steps=2")
+    trainer = Trainer(config, reward_fn=zero_for(set(range(24))))  # every question is hardest
+    _, events = instrument(trainer)
+    step1 = first_batch(trainer)
+    trainer.train()
+    records = read_metrics(tmp_path / "logs" / "metrics.jsonl")
+    assert [r["buffer_len"] for r in records] == [4, 2]  # 4 < 6; then 8 - 6
+    assert [r["sft_steps"] for r in records] == [0, 1]
+    assert "sft_loss" not in records[0] and "sft_loss" in records[1]
+    assert events.count("sft_step") == 1
+    assert trainer.buffer is not None
+    assert trainer.buffer.entries() == [(step1[1], 1, None), (step1[0], 1, None)]  # the oldest
+    assert records[1]["demos_used"] == 6 and records[1]["demo_rows"] == 6
+
+
+def test_at_most_one_sft_step_per_rl_step(tiny: Path, tmp_path: Path) -> None:
+    config = make_config(tiny, tmp_path, "sft.trigger_size=2", "sft.steps_per_trigger=1")
+    trainer = Trainer(config, reward_fn=zero_for(set(range(24))))
+    result = trainer.train()
+    assert result.sft_steps == 1 and result.metrics["buffer_len"] == 2  # 4 pushed, 2 taken
+
+
+def test_mode_rl_keeps_no_buffer(tiny: Path, tmp_path: Path) -> None:
+    trainer = Trainer(make_config(tiny, tmp_path, "mode=rl", "sft.trigger_size=1"))
+    _, events = instrument(trainer)
+    result = trainer.train()
+    assert trainer.buffer is None and "sft_step" not in events
+    assert result.metrics["buffer_len"] == 0 and result.metrics["sft_steps"] == 0
+
+
+# ---- the reference's step order and loss ----------------------------------------------------
+
+
+def test_step_order_matches_the_reference(tiny: Path, tmp_path: Path) -> None:
+    """rollouts -> rewards -> advantages -> 2 RL optimizer steps -> buffer -> one SFT step ->
+    weight sync -> eval -> checkpoint (the reference pushes the hardest before its RL update;
+    the push reads only the rewards, so both orders train the same)."""
+    overrides = ["sft.trigger_size=2", "schedule.eval_every=1", "checkpoint.every=1"]
+    trainer = Trainer(make_config(tiny, tmp_path, *overrides))
+    _, events = instrument(trainer)
+    trainer.train()
+    assert trainer.step_phases == [*PHASES, "eval", "checkpoint"]
+    assert events == ["generate", "rl_step", "rl_step", "sft_step", "update_weights", "generate"]
+
+
+def test_rl_loss_is_dr_grpo_by_hand(tiny: Path, tmp_path: Path) -> None:
+    """At the first update the ratio is exactly 1, so the constant (Dr.GRPO) loss is
+    -sum_i A_i |y_i| / (L * N) with A_i = r_i - mean of the group, L = max_new_tokens."""
+    trainer = Trainer(
+        make_config(tiny, tmp_path, "rl.mini_batches=1"), reward_fn=first_half_rewarded
+    )
+    recorder, _ = instrument(trainer)
+    result = trainer.train()
+    lengths = np.array([len(r) for r in recorder.rollouts[0].response_ids])
+    rewards = np.array(first_half_rewarded([], [""] * (B * N)))
+    advantages = rewards - rewards.reshape(B, N).mean(axis=1).repeat(N)
+    expected = -(advantages * lengths).sum() / (10 * B * N)
+    assert result.metrics["rl_loss"] == pytest.approx(expected, rel=1e-5, abs=1e-7)
+    assert result.metrics["clip_frac"] == 0.0 and result.metrics["ratio_max"] == 1.0
+    assert result.metrics["logprob_mismatch_max"] < 1e-4  # the sampler agrees with the trainer
+
+
+# ---- metrics, eval and checkpoints ------------------------------------------------------------
+
+
+def test_metrics_jsonl_has_every_metric(tiny: Path, tmp_path: Path) -> None:
+    overrides = ["sft.trigger_size=2", "schedule.eval_every=1", "checkpoint.every=1"]
+    config = make_config(tiny, tmp_path, *overrides, "schedule.max_steps=2")
+    Trainer(config, reward_fn=first_prompt_hardest).train()
+    records = read_metrics(tmp_path / "logs" / "metrics.jsonl")
+    assert [(r["step"], r["phase"]) for r in records] == [
+        (1, "train"), (1, "eval"), (2, "train"), (2, "eval")
+    ]  # fmt: skip
+    missing = set(METRICS) - set(records[2])  # step 2 also times step 1's checkpoint
+    assert not missing
+    assert {"accuracy", "pass_at_2", "resp_len_mean"} <= set(records[3])
+    assert 0.0 <= records[3]["accuracy"] <= records[3]["pass_at_2"] <= 1.0
+
+
+def test_checkpoint_round_trip_resumes_exactly(tiny: Path, tmp_path: Path) -> None:
+    overrides = ["sft.trigger_size=6", "schedule.max_steps=4", "checkpoint.every=2"]
+    config = make_config(tiny, tmp_path, *overrides, "checkpoint.keep_last=null")
+    full = Trainer(config)
+    full.train()
+    expected = [deterministic_view(r) for r in read_metrics(tmp_path / "logs" / "metrics.jsonl")]
+    assert [p.name for p in list_checkpoints(tmp_path / "ckpt")] == ["checkpoint-2", "checkpoint-4"]
+    saved = load_checkpoint(tmp_path / "ckpt" / "checkpoint-2", restore_rng=False)
+    assert saved.buffer is not None and len(saved.buffer) == 2
+    assert saved.counters["sft_steps"] == 1 and len(saved.counters["demos_used"]) == 6
+    assert saved.sampler_state["position"] == 2
+
+    resumed = Trainer(config)
+    result = resumed.train(resume_from_checkpoint=tmp_path / "ckpt" / "checkpoint-2")
+    records = [deterministic_view(r) for r in read_metrics(tmp_path / "logs" / "metrics.jsonl")]
+    assert records == expected
+    assert result.global_step == 4 and result.sft_steps == full.sft_steps
+    assert resumed.buffer is not None and full.buffer is not None
+    assert resumed.buffer.entries() == full.buffer.entries()
+    for a, b in zip(
+        full.model.state_dict().values(), resumed.model.state_dict().values(), strict=True
+    ):
+        assert torch.equal(a, b)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_exact_resume_after_sigkill(tiny: Path, tmp_path: Path) -> None:
+    """Two CLI runs with the same seed: one uninterrupted, one killed with SIGKILL right after
+    its first checkpoint and resumed with --resume; their per-step metrics are identical."""
+    overrides = ["sft.trigger_size=6", "schedule.max_steps=8", "checkpoint.every=2"]
+    overrides += ["schedule.eval_every=3"]
+    env = os.environ | {"OMP_NUM_THREADS": "1", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
+
+    def start(name: str, *extra: str) -> subprocess.Popen[bytes]:
+        config = make_config(tiny, tmp_path / name, *overrides)
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(config.to_yaml())
+        command = [sys.executable, "-m", "relift.cli.main", "train", "--config", str(path)]
+        with (tmp_path / f"{name}.log").open("ab") as log:  # the child keeps its own handle
+            return subprocess.Popen([*command, *extra], env=env, stdout=log, stderr=log)
+
+    uninterrupted, doomed = start("a"), start("b")
+    metrics_b, deadline = tmp_path / "b" / "logs" / "metrics.jsonl", time.monotonic() + 90
+    while not (
+        (saved := list_checkpoints(tmp_path / "b" / "ckpt"))
+        and max(r["step"] for r in read_metrics(metrics_b)) > int(saved[0].name.split("-")[1])
+    ):  # a checkpoint, and a record logged after it: resuming must drop that record
+        assert doomed.poll() is None, (tmp_path / "b.log").read_text()
+        assert time.monotonic() < deadline, "no checkpoint appeared"
+        time.sleep(0.005)
+    doomed.send_signal(signal.SIGKILL)
+    assert doomed.wait() == -signal.SIGKILL
+    killed_at = int(list_checkpoints(tmp_path / "b" / "ckpt")[-1].name.split("-")[1])
+    assert killed_at < 8, "the run finished before it was killed"
+    assert max(r["step"] for r in read_metrics(metrics_b)) > killed_at
+    assert start("b", "--resume").wait(timeout=90) == 0, (tmp_path / "b.log").read_text()
+    assert uninterrupted.wait(timeout=90) == 0, (tmp_path / "a.log").read_text()
+
+    def view(name: str) -> list[dict[str, Any]]:
+        return [deterministic_view(r) for r in read_metrics(tmp_path / name / "logs/metrics.jsonl")]
+
+    assert len(view("a")) == 8 + 3  # 8 train records, evals at steps 3, 6 and the last
+    assert view("b") == view("a")
+
+
+# ---- the command line -------------------------------------------------------------------------
+
+
+def test_cli_config_errors_are_one_message_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "run.yaml"
+    path.write_text("rl:\n  lr: fast\n")
+    assert cli_main(["train", "--config", str(path), "--set", "mode=rl"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("relift train: invalid configuration") and "rl.lr" in err
+    assert cli_main(["train", "--set", "mode=rl"]) == 2  # no model configured
+    assert "model.name_or_path" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["eval", "demo"])
+def test_cli_commands_to_come(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main([command]) == 2
+    assert "not implemented yet" in capsys.readouterr().err
