@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,7 +14,6 @@ from hypothesis import strategies as st
 from relift import reference
 from relift.errors import InvalidInputError
 
-ROOT = Path(__file__).resolve().parent.parent
 BASELINES = ["mean", "loo"]
 SCALES = ["none", "group", "batch"]
 
@@ -294,16 +290,3 @@ def test_group_stats_example() -> None:
     by_id = relift.group_stats(np.array([1.0, 0.0, 0.0]), group_ids=[42, 7, 42])
     assert by_id.group_ids.tolist() == [42, 7]
     assert relift.group_stats(np.zeros(0), 4).solve_none_rate == 0.0
-
-
-def test_benchmark_smoke() -> None:
-    """The benchmark runs (in --quick mode) and its correctness checks pass."""
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "benches" / "advantages_bench.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "relift" in proc.stdout

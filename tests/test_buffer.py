@@ -5,12 +5,10 @@ from __future__ import annotations
 import pickle
 import random
 import struct
-import subprocess
 import sys
 import threading
 import zlib
 from collections import namedtuple
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,7 +20,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from relift import reference
 from relift.errors import InvalidInputError
 
-ROOT = Path(__file__).resolve().parent.parent
 Entry = tuple[int, int, bytes | None]
 
 
@@ -617,16 +614,3 @@ def test_threads_push_and_take_arrays(
     assert stats["held"] == 0 and len(buf) == 0
     if capacity is None:
         assert stats["dropped"] == 0
-
-
-def test_benchmark_smoke() -> None:
-    """The benchmark runs (in --quick mode) and its correctness checks pass."""
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "benches" / "buffer_bench.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "relift" in proc.stdout

@@ -107,12 +107,17 @@ fn group_arg<'py>(
     }
 }
 
-fn run<'py, T: Reward + Element>(
-    py: Python<'py>,
-    rewards: &PyReadonlyArray1<'py, T>,
-    groups: &GroupArg<'py>,
-    opts: &Options,
-) -> PyResult<Bound<'py, PyAny>> {
+/// Call `f` on the rewards and their groups, with the GIL released when the input is large.
+fn on_groups<T, R>(
+    py: Python<'_>,
+    rewards: &PyReadonlyArray1<'_, T>,
+    groups: &GroupArg<'_>,
+    f: impl FnOnce(&[T], Groups<'_>) -> R + Send,
+) -> R
+where
+    T: Reward + Element + Copy + Sync,
+    R: Send,
+{
     let r = slice_of(rewards);
     let ids;
     let groups = match groups {
@@ -122,11 +127,22 @@ fn run<'py, T: Reward + Element>(
             Groups::Ids(&ids)
         }
     };
-    let out = if r.len() >= DETACH_THRESHOLD {
-        py.detach(|| advantages::group_advantages(&r, groups, opts))
+    if r.len() >= DETACH_THRESHOLD {
+        py.detach(|| f(&r, groups))
     } else {
-        advantages::group_advantages(&r, groups, opts)
+        f(&r, groups)
     }
+}
+
+fn run<'py, T: Reward + Element + Copy + Sync>(
+    py: Python<'py>,
+    rewards: &PyReadonlyArray1<'py, T>,
+    groups: &GroupArg<'py>,
+    opts: &Options,
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = on_groups(py, rewards, groups, |r, g| {
+        advantages::group_advantages(r, g, opts)
+    })
     .map_err(to_py_err)?;
     Ok(out.into_pyarray(py).into_any())
 }
@@ -257,26 +273,12 @@ fn group_stats<'py>(
     group_ids: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<GroupStats> {
     let groups = group_arg(group_size, group_ids)?;
-    fn stats_of<T: Reward + Element>(
+    fn stats_of<T: Reward + Element + Copy + Sync>(
         py: Python<'_>,
         rewards: &PyReadonlyArray1<'_, T>,
         groups: &GroupArg<'_>,
     ) -> PyResult<advantages::GroupStats> {
-        let r = slice_of(rewards);
-        let ids;
-        let groups = match groups {
-            GroupArg::Size(size) => Groups::Contiguous(*size),
-            GroupArg::Ids(a) => {
-                ids = slice_of(a);
-                Groups::Ids(&ids)
-            }
-        };
-        if r.len() >= DETACH_THRESHOLD {
-            py.detach(|| advantages::group_stats(&r, groups))
-        } else {
-            advantages::group_stats(&r, groups)
-        }
-        .map_err(to_py_err)
+        on_groups(py, rewards, groups, |r, g| advantages::group_stats(r, g)).map_err(to_py_err)
     }
     let s = match rewards_of(rewards)? {
         Rewards::F32(a) => stats_of(py, &a, &groups)?,
