@@ -11,7 +11,7 @@ DEV_PACKAGES := "maturin>=1.7,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3
 # The training stack (the `train` extra). PyPI's torch is a large CUDA build: pip's cache serves
 # it after the first install on a machine.
 TRAIN_PACKAGES := "torch>=2.3" "transformers>=4.45" "pydantic>=2" "pyyaml>=6" "tqdm>=4.60" \
-	"safetensors>=0.4" "tensorboard>=2.14" "pyarrow>=14"
+	"safetensors>=0.4" "tensorboard>=2.14" "pyarrow>=14" "matplotlib>=3.7"
 
 .PHONY: all build demo test test-rust test-loom lint test-python check-wheel bench fmt clean
 
@@ -28,9 +28,9 @@ $(VENV)/.ready: Makefile
 build: $(VENV)/.ready
 	maturin develop --release --quiet
 
+# The main job: RL only, SFT only and ReLIFT from the embedded tiny base model, on CPU.
 demo: build
-	relift-verify examples/graded_sample.jsonl --group-by data_source --id-field id \
-		--output /tmp/relift-demo-graded.jsonl
+	relift demo --output runs/demo
 
 test-rust:
 	cargo fmt --check

@@ -9,15 +9,19 @@ hidden 128, intermediate 512, 4 layers, 4 heads, ~1M parameters), saved and relo
 demonstration ending in ``\\boxed{357}``). One step is: sample P prompts x N rollouts (at most
 ``--max-new-tokens`` tokens, temperature 1, top_k 0, top_p 1, KV cache, no vLLM) -> rewards with
 ``relift.verify_batch`` -> group advantages -> ONE optimizer step on all P x N rollouts (relift:
-``rl.mini_batches=1`` by default, ``--mini-batches 2`` for the reference's two; TRL: one
-optimizer step per generation batch, ``num_iterations=1``). relift also runs ``mode: relift``
-with an SFT trigger it never reaches, so the buffer push is timed but no SFT step happens.
+``rl.mini_batches=1`` by default, so on-policy, ``--mini-batches 2`` for the reference's two;
+TRL: one optimizer step per generation batch, ``num_iterations=1``). relift also runs ``mode:
+relift`` with an SFT trigger it never reaches, so the buffer push is timed but no SFT step
+happens. relift's micro-batch budget is its default for the device unless
+``--micro-batch-tokens`` says otherwise (0: the whole mini-batch in one pass, like TRL).
 
 Timing: relift's own per-step metrics (``time_step`` and its phases); TRL's step is timed by a
 ``TrainerCallback`` from ``on_step_begin`` to ``on_step_end`` (generation, rewards, loss, backward
-and optimizer step all happen in between). The first step of each tool is a warm-up and is
-dropped; medians over the rest. TRL is imported only when installed (the bench environment);
-without it the TRL row is skipped. Gradient checkpointing is off for both.
+and optimizer step all happen in between). Both also report the process's CPU seconds per step,
+which other load on the machine disturbs less than wall time. The first step of each run is a
+warm-up and is dropped; medians over the rest, pooled over ``--repeats`` runs of each tool,
+alternating. TRL is imported only when installed (the bench environment); without it the TRL
+row is skipped. Gradient checkpointing is off for both.
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ class Shape:
     steps: int  # timed steps, after one warm-up step
     mini_batches: int
     seed: int
-    micro_batch_tokens: int = 0  # relift's token budget per micro-batch; 0: one micro-batch
+    micro_batch_tokens: int | None = None  # relift's budget; None: its default; 0: one pass
 
 
 @dataclass
@@ -73,6 +77,12 @@ class Result:
     losses: list[float]
     phases: dict[str, float] = field(default_factory=dict)
     steps: list[float] = field(default_factory=list)
+    cpu_steps: list[float] = field(default_factory=list)  # process CPU seconds per step
+    budget: str = ""  # relift's micro-batch budget as resolved
+
+    @property
+    def cpu_s(self) -> float:
+        return statistics.median(self.cpu_steps) if self.cpu_steps else float("nan")
 
     @property
     def tokens_per_s(self) -> float:
@@ -133,12 +143,16 @@ PHASES = ["generate", "reward", "advantage", "rl_update", "buffer", "sft_update"
 
 def run_relift(model_dir: Path, data: Path, run_dir: Path, shape: Shape) -> Result:
     total = shape.steps + 1
-    budget = shape.micro_batch_tokens or shape.prompts * shape.rollouts * (
-        16 + shape.max_new_tokens
-    )
+    budget = shape.micro_batch_tokens
+    if budget == 0:  # the whole mini-batch in one forward, like TRL
+        budget = shape.prompts * shape.rollouts * (16 + shape.max_new_tokens)
     raw: dict[str, Any] = {
         "mode": "relift",
-        "model": {"name_or_path": str(model_dir), "dtype": "float32"},
+        "model": {
+            "name_or_path": str(model_dir),
+            "dtype": "float32",
+            "gradient_checkpointing": False,  # as for TRL: a tiny model does not need it
+        },
         "data": {
             "train_files": [str(data)],
             "schema": "qa",
@@ -159,7 +173,7 @@ def run_relift(model_dir: Path, data: Path, run_dir: Path, shape: Shape) -> Resu
             "lr": 1e-5,
             "grad_clip": 1.0,
             "mini_batches": shape.mini_batches,
-            "micro_batch_tokens": budget,  # 0: the whole mini-batch in one forward, like TRL
+            "micro_batch_tokens": budget,
         },
         "sft": {"trigger_size": 10**9},  # the buffer is filled and timed; SFT never triggers
         "schedule": {
@@ -174,6 +188,16 @@ def run_relift(model_dir: Path, data: Path, run_dir: Path, shape: Shape) -> Resu
     }
     model, tokenizer = load_model(model_dir)
     trainer = relift.Trainer(Config.model_validate(raw), model=model, tokenizer=tokenizer)
+    cpu_steps: list[float] = []
+    step_fn = trainer._relift_step
+
+    def timed_step(step: int) -> dict[str, float]:
+        start = time.process_time()
+        metrics = step_fn(step)
+        cpu_steps.append(time.process_time() - start)
+        return metrics
+
+    trainer._relift_step = timed_step  # type: ignore[method-assign]
     result = trainer.train()
     records = [r for r in read_metrics(result.metrics_file) if "time_step" in r]
     timed = records[1:] if len(records) > 1 else records
@@ -188,6 +212,8 @@ def run_relift(model_dir: Path, data: Path, run_dir: Path, shape: Shape) -> Resu
         losses=[float(r["rl_loss"]) for r in records],
         phases=phases,
         steps=[float(r["time_step"]) for r in timed],
+        cpu_steps=cpu_steps[1:] if len(cpu_steps) > 1 else cpu_steps,
+        budget=str(trainer.micro_batch_tokens),
     )
 
 
@@ -214,15 +240,17 @@ def run_trl(model_dir: Path, data: Path, run_dir: Path, shape: Shape) -> Result:
 
     class StepClock(TrainerCallback):  # type: ignore[misc, unused-ignore]
         def __init__(self) -> None:
-            self.start = 0.0
+            self.start = self.cpu_start = 0.0
             self.times: list[float] = []
+            self.cpu_times: list[float] = []
             self.logs: list[dict[str, float]] = []
 
         def on_step_begin(self, *args: Any, **kwargs: Any) -> None:
-            self.start = time.perf_counter()
+            self.start, self.cpu_start = time.perf_counter(), time.process_time()
 
         def on_step_end(self, *args: Any, **kwargs: Any) -> None:
             self.times.append(time.perf_counter() - self.start)
+            self.cpu_times.append(time.process_time() - self.cpu_start)
 
         def on_log(self, *args: Any, logs: dict[str, float] | None = None, **kwargs: Any) -> None:
             if logs and "loss" in logs:
@@ -277,6 +305,7 @@ def run_trl(model_dir: Path, data: Path, run_dir: Path, shape: Shape) -> Result:
         tokens_per_step=tokens,
         losses=[float(lg["loss"]) for lg in clock.logs],
         steps=timed,
+        cpu_steps=clock.cpu_times[1:] if len(clock.cpu_times) > 1 else clock.cpu_times,
     )
 
 
@@ -295,19 +324,35 @@ def check(result: Result, shape: Shape) -> list[str]:
     return problems
 
 
-def report(relift_r: Result, trl_r: Result | None, shape: Shape, params: int) -> str:
+def pooled(runs: list[Result]) -> Result:
+    """Several runs of one tool as one result: all their timed steps, medians of the rest."""
+    first = runs[0]
+    return Result(
+        name=first.name,
+        step_s=statistics.median(s for r in runs for s in r.steps),
+        sequences=first.sequences,
+        tokens_per_step=statistics.median(r.tokens_per_step for r in runs),
+        losses=[x for r in runs for x in r.losses],
+        phases={k: statistics.median(r.phases[k] for r in runs) for k in first.phases},
+        steps=[s for r in runs for s in r.steps],
+        cpu_steps=[s for r in runs for s in r.cpu_steps],
+        budget=first.budget,
+    )
+
+
+def report(relift_r: Result, trl_r: Result | None, shape: Shape, params: int, runs: int) -> str:
     lines = [
         f"## One RL step: {shape.prompts} prompts x {shape.rollouts} rollouts, "
         f"max {shape.max_new_tokens} new tokens, {params / 1e6:.2f}M-parameter Qwen2",
         "",
         f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
         f"{platform.processor() or platform.machine()}, relift mini-batches: "
-        f"{shape.mini_batches}, micro-batch tokens: {shape.micro_batch_tokens or 'all'}; "
-        f"medians over {len(relift_r.steps)} steps after 1 warm-up",
+        f"{shape.mini_batches}, micro-batch tokens: {relift_r.budget}; medians over "
+        f"{len(relift_r.steps)} steps ({runs} run(s) of {shape.steps} after 1 warm-up)",
         "",
-        "| tool | step (s) | steps (s) | sequences | gen. tokens / step | tokens / s (step) |"
-        " losses finite |",
-        "|---|---|---|---|---|---|---|",
+        "| tool | step (s) | CPU s / step | steps (s) | sequences | gen. tokens / step |"
+        " tokens / s (step) | losses finite |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in (relift_r, trl_r):
         if r is None:
@@ -315,8 +360,8 @@ def report(relift_r: Result, trl_r: Result | None, shape: Shape, params: int) ->
         steps = ", ".join(f"{s:.2f}" for s in r.steps)
         finite = all(np.isfinite(r.losses))
         lines.append(
-            f"| {r.name} | {r.step_s:.3f} | {steps} | {r.sequences} | {r.tokens_per_step:.0f} "
-            f"| {r.tokens_per_s:.0f} | {finite} |"
+            f"| {r.name} | {r.step_s:.3f} | {r.cpu_s:.3f} | {steps} | {r.sequences} "
+            f"| {r.tokens_per_step:.0f} | {r.tokens_per_s:.0f} | {finite} |"
         )
     if trl_r is None:
         lines += ["", "TRL: skipped (not importable here, or --no-trl)."]
@@ -328,7 +373,7 @@ def report(relift_r: Result, trl_r: Result | None, shape: Shape, params: int) ->
         lines += [
             "",
             f"**relift / TRL step time: {ratio:.3f}x** (target <= 0.2x); "
-            f"per generated token: {norm:.3f}x",
+            f"per generated token: {norm:.3f}x; CPU time: {relift_r.cpu_s / trl_r.cpu_s:.3f}x",
         ]
     p = relift_r.phases
     small = p["reward"] + p["advantage"] + p["buffer"]
@@ -357,9 +402,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--micro-batch-tokens",
         type=int,
-        default=4096,
-        help="relift rl.micro_batch_tokens (0: whole mini-batch at once; 4096 fastest here)",
+        default=None,
+        help="relift rl.micro_batch_tokens (default: relift's, 1024 on CPU; 0: all at once)",
     )
+    parser.add_argument("--repeats", type=int, default=1, help="runs of each tool, alternating")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-trl", action="store_true", help="skip TRL even when installed")
@@ -381,13 +427,17 @@ def main(argv: list[str] | None = None) -> int:
         use_trl = not args.no_trl and trl_available()
         if not args.no_trl and not use_trl:
             print("TRL not importable: TRL row skipped", file=sys.stderr)
-        trl_r = None
-        if use_trl and args.trl_first:
-            trl_r = run_trl(model_dir, data, root / "trl", shape)
-        relift_r = run_relift(model_dir, data, root / "relift", shape)
-        if use_trl and not args.trl_first:
-            trl_r = run_trl(model_dir, data, root / "trl", shape)
-    print(report(relift_r, trl_r, shape, params))
+        relift_runs: list[Result] = []
+        trl_runs: list[Result] = []
+        for run in range(max(args.repeats, 1)):
+            if use_trl and args.trl_first:
+                trl_runs.append(run_trl(model_dir, data, root / f"trl{run}", shape))
+            relift_runs.append(run_relift(model_dir, data, root / f"relift{run}", shape))
+            if use_trl and not args.trl_first:
+                trl_runs.append(run_trl(model_dir, data, root / f"trl{run}", shape))
+    relift_r = pooled(relift_runs)
+    trl_r = pooled(trl_runs) if trl_runs else None
+    print(report(relift_r, trl_r, shape, params, len(relift_runs)))
     problems = check(relift_r, shape) + (check(trl_r, shape) if trl_r else [])
     for problem in problems:
         print("CHECK FAILED:", problem, file=sys.stderr)

@@ -108,6 +108,8 @@ def test_v1_configs_are_the_reference_v1_setting() -> None:
                 "model.dtype=bfloat16",
                 "rollout.engine=vllm",
                 "rl.constant_length=8192",
+                "rl.constant_divisor_seqs=8",  # the reference's scale (8 GPUs), not Dr.GRPO's
+                "rl.micro_batch_tokens=32768",  # a GPU budget: the default is per device
             ],
         )
         # Every training setting equals the defaults (= reference v1); only paths differ.
@@ -131,6 +133,7 @@ def test_v2_reference_config() -> None:
 def test_rl_only_and_tiny_configs() -> None:
     rl_only = load_config(configs_dir() / "rl_only_qwen2.5_math_7b.yaml")
     assert (rl_only.mode, rl_only.rl.clipping, rl_only.rl.clip_low) == ("rl", "symmetric", 0.2)
+    assert rl_only.rl.constant_divisor_seqs == 8
     tiny = load_config(configs_dir() / "tiny_cpu.yaml")
     assert (tiny.schedule.prompts_per_step, tiny.rollout.n, tiny.rollout.max_new_tokens) == (
         8,
@@ -298,3 +301,29 @@ def test_constant_length_defaults_to_max_new_tokens() -> None:
     assert load_config(None, ["rollout.max_new_tokens=512"]).constant_length == 512
     cfg = load_config(None, ["rollout.max_new_tokens=512", "rl.constant_length=100"])
     assert cfg.constant_length == 100
+
+
+def test_constant_divisor_seqs_needs_constant_aggregation() -> None:
+    assert load_config().rl.constant_divisor_seqs is None  # Dr.GRPO's mini-batch count
+    assert load_config(None, ["rl.constant_divisor_seqs=8"]).rl.constant_divisor_seqs == 8
+    msg = error_of(None, ["rl.aggregation=token_mean", "rl.constant_divisor_seqs=8"])
+    assert "rl.constant_divisor_seqs: applies to rl.aggregation 'constant' only" in msg
+    assert "rl.constant_divisor_seqs" in error_of(None, ["rl.constant_divisor_seqs=0"])
+
+
+def test_old_logprobs_are_recomputed_only_when_needed_by_default() -> None:
+    assert load_config().rl.recompute_old_logprobs == "auto"
+    always = load_config(None, ["rl.recompute_old_logprobs=always"])
+    assert always.rl.recompute_old_logprobs == "always"
+    assert "rl.recompute_old_logprobs" in error_of(None, ["rl.recompute_old_logprobs=never"])
+
+
+def test_micro_batch_tokens_default_depends_on_the_device() -> None:
+    short = ["data.max_prompt_tokens=256", "rollout.max_new_tokens=512"]
+    cfg = load_config(None, [*short, "data.max_demonstration_tokens=512"])
+    assert cfg.rl.micro_batch_tokens is None
+    assert (cfg.micro_batch_tokens_on("cpu"), cfg.micro_batch_tokens_on("cuda")) == (1024, 32768)
+    # never below the longest sequence: the defaults allow 1024 + 8192 tokens
+    assert load_config().micro_batch_tokens_on("cpu") == 1024 + 8192
+    fixed = load_config(None, ["rl.micro_batch_tokens=20000"])
+    assert fixed.micro_batch_tokens_on("cpu") == fixed.micro_batch_tokens_on("cuda") == 20000

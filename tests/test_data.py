@@ -14,6 +14,7 @@ from relift.data import (
     EpochSampler,
     LoadReport,
     Question,
+    check_round_trip,
     load_questions,
     load_split,
     prompt_uses_chat_template,
@@ -466,3 +467,16 @@ def test_sampler_rejects_bad_arguments_and_foreign_state() -> None:
         EpochSampler(12, 2, seed=1).load_state_dict(state)
     with pytest.raises(InvalidInputError, match="bad position"):
         EpochSampler(10, 2, seed=1).load_state_dict({**state, "position": 5})
+
+
+def test_round_trip_check_passes_a_faithful_tokenizer(plain_tok: Any) -> None:
+    check_round_trip(["12+34=46 \\boxed{46}", "a b\nc"], plain_tok)
+
+
+def test_round_trip_check_names_the_text_a_tokenizer_loses() -> None:
+    from relift.testing import build_tiny_tokenizer
+
+    digits_only = build_tiny_tokenizer("0123456789+=")  # '\boxed{}' become <unk>
+    check_round_trip(["12+34=46"], digits_only)
+    with pytest.raises(InvalidInputError, match=r"demonstration 1: '1\+1=\\\\boxed\{2\}' decodes"):
+        check_round_trip(["1+2=3", "1+1=\\boxed{2}"], digits_only)

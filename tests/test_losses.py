@@ -267,6 +267,17 @@ def test_logprobs_match_a_direct_computation_per_sequence(model64: PreTrainedMod
     assert (out.entropy[~batch.response_mask] == 0).all()
 
 
+def test_entropy_without_grad_has_the_same_values_and_no_graph(model64: PreTrainedModel) -> None:
+    batch = random_batch(3, seed=2)
+    args = (model64, batch.input_ids, batch.attention_mask, batch.response_mask)
+    with_grad = token_logprobs_and_entropy(*args)
+    reporting = token_logprobs_and_entropy(*args, entropy_grad=False)
+    assert with_grad.entropy is not None and reporting.entropy is not None
+    assert with_grad.entropy.requires_grad and not reporting.entropy.requires_grad
+    assert reporting.logprobs.requires_grad  # the log-probs still carry the gradient
+    torch.testing.assert_close(reporting.entropy, with_grad.entropy.detach())
+
+
 def test_logprobs_without_logits_to_keep_are_the_same(model64: PreTrainedModel) -> None:
     class Plain(torch.nn.Module):
         """A wrapper whose forward does not take ``logits_to_keep``."""

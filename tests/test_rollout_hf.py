@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before torch: no spin-waiting (2 cores)
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -95,14 +96,41 @@ def test_responses_stop_at_the_first_eos_with_finish_reasons(engine: HFEngine) -
     assert set(out.finish_reasons) == {"stop", "length"}
 
 
-def test_sampler_logprobs_equal_the_trainers_recomputation(engine: HFEngine) -> None:
-    for temperature in (1.0, 0.7):
-        out = engine.generate(PROMPTS, sample(temperature=temperature))
-        batch, recomputed = recompute(engine.model, out, engine.pad_token_id, temperature)
-        sampler = batch.extras["sampler_logprobs"]
-        diff = (recomputed - sampler)[batch.response_mask].abs().max().item()
-        assert diff < 1e-5
-        assert sampler[batch.response_mask].std() > 0.1  # the log-probs are informative
+@pytest.mark.parametrize(("temperature", "top_k"), [(1.0, 0), (0.7, 0), (0.7, 3)])
+def test_sampler_logprobs_equal_the_trainers_recomputation(
+    engine: HFEngine, temperature: float, top_k: int
+) -> None:
+    """Also under top-k: the log-probs are the temperature-scaled model's, before truncation."""
+    out = engine.generate(PROMPTS, sample(temperature=temperature, top_k=top_k))
+    batch, recomputed = recompute(engine.model, out, engine.pad_token_id, temperature)
+    sampler = batch.extras["sampler_logprobs"]
+    diff = (recomputed - sampler)[batch.response_mask].abs().max().item()
+    assert diff < 1e-5
+    assert sampler[batch.response_mask].std() > 0.1  # the log-probs are informative
+
+
+def test_logprobs_are_gathered_per_step_not_from_kept_logits(
+    engine: HFEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory O(rows x steps): generate keeps no scores or logits, and the recorder holds one
+    value per row and step once the call is over."""
+    seen: dict[str, Any] = {}
+    real = engine.model.generate
+
+    def spy(**kwargs: Any) -> Any:
+        seen.update(kwargs, out=real(**kwargs))
+        return seen["out"]
+
+    monkeypatch.setattr(engine.model, "generate", spy)
+    out = engine.generate(PROMPTS, sample(max_new_tokens=12))
+    assert out.logprobs is not None
+    config, result = seen["generation_config"], seen["out"]
+    assert not config.output_logits and not config.output_scores
+    assert result.logits is None and result.scores is None
+    (recorder,) = seen["logits_processor"]
+    assert recorder.pending is None
+    steps = max(len(r) for r in out.response_ids)  # generation stops when every row is done
+    assert [tuple(t.shape) for t in recorder.steps] == [(len(out),)] * steps
 
 
 def test_seeded_sampling_is_reproducible_and_leaves_the_global_rng(engine: HFEngine) -> None:

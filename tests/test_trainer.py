@@ -26,7 +26,7 @@ from relift.checkpoint import list_checkpoints, load_checkpoint
 from relift.cli.main import main as cli_main
 from relift.config import Config, apply_overrides
 from relift.data import EpochSampler, tokenize_demonstrations, tokenize_prompts
-from relift.errors import ConfigError
+from relift.errors import ConfigError, InvalidInputError
 from relift.losses import token_logprobs_and_entropy
 from relift.metrics import METRICS, deterministic_view, read_metrics
 from relift.rollout import RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
@@ -156,6 +156,19 @@ def demonstration_nll(trainer: Trainer, ids: list[int]) -> float:
     return -float(total) / batch.num_response_tokens
 
 
+def log_trainer_passes(model: torch.nn.Module) -> list[bool]:
+    """Whether grad was enabled, for every forward of ``model`` outside ``generate`` (the
+    trainer's log-prob passes run without the KV cache)."""
+    passes: list[bool] = []
+
+    def hook(module: Any, args: Any, kwargs: dict[str, Any]) -> None:
+        if kwargs.get("use_cache") is False:
+            passes.append(torch.is_grad_enabled())
+
+    model.register_forward_pre_hook(hook, with_kwargs=True)
+    return passes
+
+
 def weights(model: PreTrainedModel) -> dict[str, torch.Tensor]:
     return {k: v.detach().clone() for k, v in model.state_dict().items()}
 
@@ -212,6 +225,47 @@ def test_gradient_does_not_depend_on_the_micro_batch_budget(tiny: Path, tmp_path
         models[0].state_dict().items(), models[1].state_dict().values(), strict=True
     ):
         torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6, msg=name)
+
+
+@pytest.mark.parametrize("extra", ["rl.entropy_coef=0", "rl.kl_coef=0.01"])
+def test_on_policy_update_skips_the_old_logprob_pass_and_trains_the_same(
+    tiny: Path, tmp_path: Path, extra: str
+) -> None:
+    """One mini-batch: the old log-probs come detached from the gradient pass (no extra no-grad
+    forward), and the weights and metrics equal those of the recomputing path."""
+    runs = {}
+    for mode in ("auto", "always"):
+        overrides = ["rl.mini_batches=1", f"rl.recompute_old_logprobs={mode}", extra]
+        trainer = Trainer(
+            make_config(tiny, tmp_path / mode, *overrides), reward_fn=first_half_rewarded
+        )
+        passes = log_trainer_passes(trainer.model)
+        runs[mode] = (trainer, trainer.train().metrics, passes)
+    (auto, metrics, passes), (always, expected, recomputed) = runs["auto"], runs["always"]
+    assert not passes.count(False) and recomputed.count(False) == recomputed.count(True) > 0
+    assert passes.count(True) == recomputed.count(True)  # the same micro-batches
+    for (name, a), b in zip(
+        auto.model.state_dict().items(), always.model.state_dict().values(), strict=True
+    ):
+        torch.testing.assert_close(a, b, rtol=1e-6, atol=1e-8, msg=name)
+    assert set(metrics) == set(expected)
+    keys = ["rl_loss", "entropy", "logprob_mismatch_mean", "logprob_mismatch_max"]
+    for key in keys + (["kl"] if "kl_coef" in extra else []):
+        assert metrics[key] == pytest.approx(expected[key], rel=1e-6, abs=1e-9), key
+    assert metrics["ratio_max"] == expected["ratio_max"] == 1.0
+
+
+def test_two_mini_batches_recompute_the_old_logprobs_first(tiny: Path, tmp_path: Path) -> None:
+    trainer = Trainer(make_config(tiny, tmp_path))  # rl.mini_batches=2: off-policy second step
+    passes = log_trainer_passes(trainer.model)
+    trainer.train()
+    assert passes.index(True) == passes.count(False) > 0  # every no-grad pass before any update
+
+
+def test_micro_batch_budget_defaults_to_the_cpu_value(tiny: Path, tmp_path: Path) -> None:
+    trainer = Trainer(make_config(tiny, tmp_path, "rl.micro_batch_tokens=null"))
+    assert trainer.micro_batch_tokens == 1024
+    assert Trainer(make_config(tiny, tmp_path)).micro_batch_tokens == 48  # as configured
 
 
 def test_every_option_of_the_later_reference_variant_runs(tiny: Path, tmp_path: Path) -> None:
@@ -318,18 +372,19 @@ def test_step_order_matches_the_reference(tiny: Path, tmp_path: Path) -> None:
     assert events == ["generate", "rl_step", "rl_step", "sft_step", "update_weights", "generate"]
 
 
-def test_rl_loss_is_dr_grpo_by_hand(tiny: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("divisor_seqs", [None, 2])
+def test_rl_loss_is_dr_grpo_by_hand(tiny: Path, tmp_path: Path, divisor_seqs: int | None) -> None:
     """At the first update the ratio is exactly 1, so the constant (Dr.GRPO) loss is
-    -sum_i A_i |y_i| / (L * N) with A_i = r_i - mean of the group, L = max_new_tokens."""
-    trainer = Trainer(
-        make_config(tiny, tmp_path, "rl.mini_batches=1"), reward_fn=first_half_rewarded
-    )
+    -sum_i A_i |y_i| / (L * S) with A_i = r_i - mean of the group, L = max_new_tokens and S the
+    number of sequences, or ``rl.constant_divisor_seqs`` (the reference's scale) when set."""
+    overrides = ["rl.mini_batches=1", f"rl.constant_divisor_seqs={divisor_seqs or 'null'}"]
+    trainer = Trainer(make_config(tiny, tmp_path, *overrides), reward_fn=first_half_rewarded)
     recorder, _ = instrument(trainer)
     result = trainer.train()
     lengths = np.array([len(r) for r in recorder.rollouts[0].response_ids])
     rewards = np.array(first_half_rewarded([], [""] * (B * N)))
     advantages = rewards - rewards.reshape(B, N).mean(axis=1).repeat(N)
-    expected = -(advantages * lengths).sum() / (10 * B * N)
+    expected = -(advantages * lengths).sum() / (10 * (divisor_seqs or B * N))
     assert result.metrics["rl_loss"] == pytest.approx(expected, rel=1e-5, abs=1e-7)
     assert result.metrics["clip_frac"] == 0.0 and result.metrics["ratio_max"] == 1.0
     assert result.metrics["logprob_mismatch_max"] < 1e-4  # the sampler agrees with the trainer
@@ -350,6 +405,37 @@ def test_metrics_jsonl_has_every_metric(tiny: Path, tmp_path: Path) -> None:
     assert not missing
     assert {"accuracy", "pass_at_2", "resp_len_mean"} <= set(records[3])
     assert 0.0 <= records[3]["accuracy"] <= records[3]["pass_at_2"] <= 1.0
+
+
+def bucketed_eval_file(tiny: Path, folder: Path, buckets: list[str]) -> Path:
+    """The tiny eval set with a ``bucket`` column (cycling through ``buckets``)."""
+    rows = [json.loads(line) for line in (tiny / "eval.jsonl").read_text().splitlines()]
+    path = folder / "eval_bucketed.jsonl"
+    lines = [json.dumps(r | {"bucket": buckets[i % len(buckets)]}) for i, r in enumerate(rows)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_periodic_eval_reports_per_bucket(tiny: Path, tmp_path: Path) -> None:
+    eval_file = bucketed_eval_file(tiny, tmp_path, ["easy", "hardest"])
+    config = make_config(
+        tiny, tmp_path, f"data.eval_files=[{eval_file}]", "schedule.eval_every=1", "mode=rl"
+    )
+    Trainer(config, reward_fn=first_half_rewarded).train()
+    (scores,) = [
+        r for r in read_metrics(tmp_path / "logs" / "metrics.jsonl") if r["phase"] == "eval"
+    ]
+    assert scores["n/bucket/easy"] == scores["n/bucket/hardest"] == 4
+    assert scores["n/bucket/medium"] == scores["n/bucket/hard"] == 0
+    overall = (scores["accuracy/bucket/easy"] + scores["accuracy/bucket/hardest"]) / 2
+    assert scores["accuracy"] == pytest.approx(overall)
+
+
+def test_an_unknown_bucket_in_the_eval_data_fails_at_start(tiny: Path, tmp_path: Path) -> None:
+    eval_file = bucketed_eval_file(tiny, tmp_path, ["easy", "very hard"])
+    config = make_config(tiny, tmp_path, f"data.eval_files=[{eval_file}]")
+    with pytest.raises(InvalidInputError, match="question 1: bucket 'very hard' is not one of"):
+        Trainer(config)
 
 
 def test_checkpoint_round_trip_resumes_exactly(tiny: Path, tmp_path: Path) -> None:
@@ -431,9 +517,3 @@ def test_cli_config_errors_are_one_message_and_exit_2(
     assert err.startswith("relift train: invalid configuration") and "rl.lr" in err
     assert cli_main(["train", "--set", "mode=rl"]) == 2  # no model configured
     assert "model.name_or_path" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("command", ["eval", "demo"])
-def test_cli_commands_to_come(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli_main([command]) == 2
-    assert "not implemented yet" in capsys.readouterr().err

@@ -252,27 +252,43 @@ class RLConfig(_AdamW):
     aggregation: Literal["token_mean", "seq_mean_token_sum", "constant"] = "constant"
     constant_length: PositiveInt | None = None
     """Divisor of ``constant`` aggregation; None: ``rollout.max_new_tokens`` (Dr.GRPO)."""
+    constant_divisor_seqs: PositiveInt | None = None
+    """``constant`` aggregation divides the token sum by ``constant_length`` times this fixed
+    number of sequences; None: the mini-batch's number of sequences (Dr.GRPO's mean over
+    sequences). The reference v1 runs' scale is 8, their GPU count (``relift.losses``)."""
+    recompute_old_logprobs: Literal["auto", "always"] = "auto"
+    """``auto``: with one mini-batch the update is on-policy, so the old log-probs are the
+    gradient pass's own, detached (ratio exactly 1; TRL does this) and no extra forward runs;
+    ``always``: a no-grad forward before any update computes them (the reference)."""
     entropy_coef: NonNegFloat = 0.001
     kl_coef: NonNegFloat = 0.0
     """0: no reference model is loaded."""
     kl_estimator: Literal["k1", "k2", "k3"] = "k3"
     advantage: AdvantageConfig = AdvantageConfig()
     overlong_penalty: OverlongPenaltyConfig = OverlongPenaltyConfig()
-    micro_batch_tokens: PositiveInt = 32768
-    """Token budget of one forward/backward micro-batch (RL and SFT); never changes the loss."""
+    micro_batch_tokens: PositiveInt | None = None
+    """Token budget of one forward/backward micro-batch (RL and SFT); never changes the loss.
+    None: :meth:`Config.micro_batch_tokens_on` the trainer's device."""
 
     @model_validator(mode="after")
     def _check_clip(self) -> RLConfig:
+        problems = []
         if self.clipping == "higher" and not self.clip_high > self.clip_low:
-            _raise_if(
-                [
-                    (
-                        "clip_high",
-                        f"must be greater than rl.clip_low ({self.clip_low}) when rl.clipping "
-                        f"is 'higher', got {self.clip_high}",
-                    )
-                ]
+            problems.append(
+                (
+                    "clip_high",
+                    f"must be greater than rl.clip_low ({self.clip_low}) when rl.clipping "
+                    f"is 'higher', got {self.clip_high}",
+                )
             )
+        if self.constant_divisor_seqs is not None and self.aggregation != "constant":
+            problems.append(
+                (
+                    "constant_divisor_seqs",
+                    f"applies to rl.aggregation 'constant' only, got {self.aggregation!r}",
+                )
+            )
+        _raise_if(problems)
         return self
 
 
@@ -359,6 +375,22 @@ class Config(_Section):
         """The divisor of ``constant`` loss aggregation (``rl.constant_length`` resolved)."""
         return self.rl.constant_length or self.rollout.max_new_tokens
 
+    def micro_batch_tokens_on(self, device_type: str) -> int:
+        """``rl.micro_batch_tokens`` resolved for a torch device type (``"cpu"``, ``"cuda"``).
+
+        Unset, it is 1,024 on CPU, where small micro-batches keep activations in cache and the
+        step is faster (BENCHMARKS.md, RL step) and the logits of a large vocabulary stay small,
+        and 32,768 elsewhere, where big ones keep the accelerator busy; never less than the
+        longest sequence the config allows.
+        """
+        if self.rl.micro_batch_tokens is not None:
+            return self.rl.micro_batch_tokens
+        data = self.data
+        longest = data.max_prompt_tokens + max(
+            self.rollout.max_new_tokens, data.max_demonstration_tokens
+        )
+        return max(1024 if device_type == "cpu" else 32768, longest)
+
     def to_yaml(self) -> str:
         """Every setting as YAML; :func:`load_config` / :meth:`from_yaml` read it back equal."""
         return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
@@ -404,7 +436,8 @@ def _cross_field_problems(cfg: Config) -> list[tuple[str, str]]:
 def _length_problems(cfg: Config) -> list[tuple[str, str]]:
     """Token limits that must fit inside each other."""
     problems: list[tuple[str, str]] = []
-    data, budget = cfg.data, cfg.rl.micro_batch_tokens
+    data = cfg.data
+    budget = cfg.micro_batch_tokens_on("cpu")  # unset: the resolved value fits by design
     if cfg.mode != "sft" and budget < data.max_prompt_tokens + cfg.rollout.max_new_tokens:
         problems.append(
             (

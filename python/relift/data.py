@@ -50,6 +50,7 @@ __all__ = [
     "Prompt",
     "Question",
     "TokenizedTexts",
+    "check_round_trip",
     "load_questions",
     "load_split",
     "prompt_uses_chat_template",
@@ -589,6 +590,23 @@ def tokenize_prompts(
         ids[i] = row[len(row) - max_tokens :] if overflow == "left" else row[:max_tokens]
         truncated.append(i)
     return TokenizedTexts(ids, lengths, truncated)
+
+
+def check_round_trip(
+    texts: Sequence[str], tokenizer: PreTrainedTokenizerBase, *, what: str = "demonstration"
+) -> None:
+    """Raise :class:`~relift.errors.InvalidInputError` when the tokenizer loses text: a text
+    that does not decode back to itself (whitespace aside) would train the model on something
+    else than the data says, silently. (A tokenizer loaded as the wrong class does this, e.g. a
+    custom vocabulary read by a byte-level BPE class that drops the tokens it cannot build.)"""
+    for i, (text, ids) in enumerate(zip(texts, _encode(texts, tokenizer, False), strict=True)):
+        back = str(tokenizer.decode(ids))
+        if "".join(back.split()) != "".join(text.split()):
+            raise InvalidInputError(
+                f"the tokenizer does not reproduce {what} {i}: {text[:80]!r} decodes as "
+                f"{back[:80]!r}; check that the tokenizer loads as the class it was saved as "
+                f"({type(tokenizer).__name__} here), or pass the tokenizer object yourself"
+            )
 
 
 def tokenize_demonstrations(

@@ -33,7 +33,8 @@ therefore ``sum over the mini-batch's tokens of l / (8192 * W)``: relift's ``con
 ``constant_length=8192, global_seqs=W`` (= 8) reproduces that value exactly, while
 ``global_seqs`` = the mini-batch's number of sequences (512) is Dr.GRPO's stated definition
 (mean over sequences of token sums / 8192), 64x smaller. Under AdamW the factor mostly cancels,
-but not through gradient clipping (0.7) nor against the entropy term. The reference's entropy
+but not through gradient clipping (0.7) nor against the entropy term; the trainer's
+``rl.constant_divisor_seqs: 8`` gives the reference's scale. The reference's entropy
 term is the sum over its micro-batches of per-micro-batch token means (so its effective weight
 grows with the number of token-budget micro-batches); relift uses one global token mean. The
 reference's SFT loss is the mean of per-micro-batch token means (2 sequences each) scaled by
@@ -242,6 +243,7 @@ def token_logprobs_and_entropy(
     *,
     temperature: float = 1.0,
     with_entropy: bool = True,
+    entropy_grad: bool = True,
 ) -> TokenLogprobs:
     """Log-probabilities of the realised response tokens, and entropies, in one forward pass.
 
@@ -251,6 +253,8 @@ def token_logprobs_and_entropy(
     divided by ``temperature`` and computed in at least float32; only the positions that predict
     response tokens go through the LM head when the model accepts ``logits_to_keep``. Gradients
     flow unless the caller wraps this in ``torch.no_grad()``; dropout follows the model's mode.
+    ``entropy_grad=False`` computes the entropy without a graph (for reporting only), which
+    spares the memory autograd would keep for a vocabulary-wide softmax.
     """
     if temperature <= 0.0:
         raise InvalidInputError(f"temperature must be > 0, got {temperature}")
@@ -279,7 +283,8 @@ def token_logprobs_and_entropy(
     logprobs = _place(token_logp, resp, first)
     if not with_entropy:
         return TokenLogprobs(logprobs, None)
-    entropy = lse - (torch.softmax(logits, dim=-1) * logits).sum(dim=-1)
+    with torch.set_grad_enabled(entropy_grad and torch.is_grad_enabled()):
+        entropy = lse - (torch.softmax(logits, dim=-1) * logits).sum(dim=-1)
     return TokenLogprobs(logprobs, _place(entropy, resp, first))
 
 

@@ -5,8 +5,9 @@
 
 One step of ``mode: relift``: sample B prompts -> n rollouts each -> rewards (``verify_batch``)
 -> ``group_stats`` / ``group_advantages`` -> the RL update (``rl.mini_batches`` optimizer steps;
-old log-probs recomputed by the trainer first; token-budget micro-batches whose losses use the
-mini-batch's global normalisers, so the gradient does not depend on the split) -> the hardest
+old log-probs recomputed by the trainer first, or, with one mini-batch, taken detached from the
+gradient pass itself; token-budget micro-batches whose losses use the mini-batch's global
+normalisers, so the gradient does not depend on the split) -> the hardest
 questions (all n rollouts wrong) into the ``HardQuestionBuffer`` -> when it holds M, one SFT step
 on the M newest with the separate SFT optimizer -> weight sync to the rollout engine -> one
 metrics record -> eval every ``schedule.eval_every`` steps -> checkpoint every
@@ -17,7 +18,11 @@ Choices where the reference leaves room:
 - Sampling uses a seed derived from (``schedule.seed``, step), so rollouts do not depend on
   anything else that draws random numbers, and a resumed run samples the same rollouts.
 - ``constant`` aggregation divides by ``constant_length`` times the mini-batch's number of
-  sequences (Dr.GRPO's definition; ``relift.losses`` relates it to the reference's scale).
+  sequences (Dr.GRPO's definition), or times ``rl.constant_divisor_seqs`` when set
+  (``relift.losses`` relates it to the reference's scale).
+- With one mini-batch the update is on-policy: the ratio is exactly 1 in value, so the old
+  log-probs are the gradient pass's own, detached, and the separate no-grad forward the
+  reference runs is skipped (same gradient; ``rl.recompute_old_logprobs: always`` forces it).
 - Hardest questions without a demonstration are not pushed (SFT could not use them).
 - Learning-rate warmup counts optimizer steps (an RL step takes ``rl.mini_batches`` of them).
 - A response counts as correct (length and eval metrics) when its reward is > 0.
@@ -52,6 +57,7 @@ from relift.config import Config, RLConfig, SFTConfig, load_config
 from relift.data import (
     EpochSampler,
     Question,
+    check_round_trip,
     load_questions,
     load_split,
     prompt_uses_chat_template,
@@ -59,6 +65,7 @@ from relift.data import (
     tokenize_prompts,
 )
 from relift.errors import CheckpointError, ConfigError, InvalidInputError
+from relift.evaluation import BUCKETS, evaluate
 from relift.losses import (
     LossOutput,
     TokenLogprobs,
@@ -75,6 +82,8 @@ __all__ = ["TrainResult", "Trainer"]
 
 log = logging.getLogger("relift")
 Metrics = dict[str, float]
+#: Demonstrations checked at start for a tokenizer that loses text.
+ROUND_TRIP_SAMPLES = 16
 Dataset = str | Path | Iterable[Any] | None
 LossFn = Callable[[TokenBatch, TokenLogprobs], LossOutput]
 
@@ -121,8 +130,12 @@ class Trainer:
         self.pad_id = int(self.tokenizer.pad_token_id)
         self.train_questions = _questions(train_dataset, cfg, self.tokenizer, "train")
         self.eval_questions = _questions(eval_dataset, cfg, self.tokenizer, "eval")
+        _check_buckets(self.eval_questions)
         self.by_id = _index(self.train_questions)
         self.pool = _pool(self.train_questions, cfg.mode)
+        demos = [q.demonstration for q in self.train_questions if q.demonstration]
+        if cfg.mode != "rl":
+            check_round_trip(demos[:ROUND_TRIP_SAMPLES], self.tokenizer)
         self.reward_fn = reward_fn or reward_fn_from_config(cfg)
         rows = cfg.rollout.generation_batch_size
         self.engine = engine or HFEngine(
@@ -138,6 +151,7 @@ class Trainer:
         self.buffer = (
             HardQuestionBuffer(**cfg.sft.buffer.model_dump()) if cfg.mode == "relift" else None
         )
+        self.micro_batch_tokens = cfg.micro_batch_tokens_on(self.device.type)
         cuda = self.device.type == "cuda"
         self.timer = StepTimer(synchronize=torch.cuda.synchronize if cuda else None)
         self.step_phases: list[str] = []  # the phases of the current step, in order
@@ -270,11 +284,15 @@ class Trainer:
         batch = rollouts.to_batch(self.pad_id, device=self.device).with_extras(advantages=adv)
         size = len(batch) // cfg.mini_batches
         parts = [range(i * size, (i + 1) * size) for i in range(cfg.mini_batches)]
-        minibatches = [_pack(batch, rows, cfg.micro_batch_tokens) for rows in parts]
-        minibatches, metrics = self._old_logprobs(minibatches)
-        steps = [self._rl_minibatch(micros) for micros in minibatches]
+        minibatches = [_pack(batch, rows, self.micro_batch_tokens) for rows in parts]
+        on_policy = cfg.mini_batches == 1 and cfg.recompute_old_logprobs == "auto"
+        probes: list[torch.Tensor] = []
+        if not on_policy:
+            minibatches = self._old_logprobs(minibatches, probes)
+        steps = [self._rl_minibatch(micros, on_policy, probes) for micros in minibatches]
+        sampled = "sampler_logprobs" in minibatches[0][0].extras
         return (
-            metrics
+            _probe_metrics(probes, batch.num_response_tokens, sampled)
             | {
                 "rl_loss": _mean(s["pg_loss"] for s in steps),
                 "clip_frac": _mean(s["clip_frac"] for s in steps),
@@ -286,52 +304,64 @@ class Trainer:
 
     @torch.no_grad()
     def _old_logprobs(
-        self, minibatches: list[list[TokenBatch]]
-    ) -> tuple[list[list[TokenBatch]], Metrics]:
-        """Attach the trainer's (and the KL reference's) log-probs before any update; measure the
-        policy's entropy and the gap between the sampler's and the trainer's log-probs."""
-        temperature = self.config.rollout.temperature or 1.0
-        entropy = gap = worst = 0.0
+        self, minibatches: list[list[TokenBatch]], probes: list[torch.Tensor]
+    ) -> list[list[TokenBatch]]:
+        """Attach the trainer's (and the KL reference's) log-probs before any update; the
+        policy's statistics go to ``probes``."""
         out: list[list[TokenBatch]] = []
         for micros in minibatches:
             out.append([])
             for m in micros:
-                lp = _logprobs(self.model, m, temperature, with_entropy=True)
+                lp = _logprobs(self.model, m, self._temperature, with_entropy=True)
+                probes.append(_probe(m, lp))
                 extras = {"old_logp": lp.logprobs}
                 if self.ref_model is not None:
-                    extras["ref_logp"] = _logprobs(self.ref_model, m, temperature).logprobs
-                mask = m.response_mask
-                entropy += float(lp.entropy[mask].sum()) if lp.entropy is not None else 0.0
-                sampled = m.extras.get("sampler_logprobs")
-                if sampled is not None:
-                    diff = (sampled - lp.logprobs)[mask].abs()
-                    gap, worst = gap + float(diff.sum()), max(worst, float(diff.max()))
+                    extras["ref_logp"] = self._ref_logprobs(m)
                 out[-1].append(m.with_extras(**extras))
-        tokens = max(sum(m.num_response_tokens for micros in out for m in micros), 1)
-        metrics = {"entropy": entropy / tokens}
-        if "sampler_logprobs" in minibatches[0][0].extras:
-            metrics |= {"logprob_mismatch_mean": gap / tokens, "logprob_mismatch_max": worst}
-        return out, metrics
+        return out
 
-    def _rl_minibatch(self, micros: list[TokenBatch]) -> Metrics:
-        """One RL optimizer step; every micro-batch's loss uses the mini-batch's normalisers."""
+    @torch.no_grad()
+    def _ref_logprobs(self, m: TokenBatch) -> torch.Tensor:
+        assert self.ref_model is not None
+        return _logprobs(self.ref_model, m, self._temperature).logprobs
+
+    @property
+    def _temperature(self) -> float:
+        return self.config.rollout.temperature or 1.0
+
+    def _rl_minibatch(
+        self, micros: list[TokenBatch], on_policy: bool, probes: list[torch.Tensor]
+    ) -> Metrics:
+        """One RL optimizer step; every micro-batch's loss uses the mini-batch's normalisers.
+        ``on_policy``: the old log-probs are this pass's own, detached (the ratio is exactly 1
+        in value), the KL reference's are computed here, and the policy's statistics go to
+        ``probes``; otherwise all come with the micro-batches."""
         cfg = self.config.rl
         options: dict[str, Any] = {
             "clip": cfg.clipping, "clip_low": cfg.clip_low, "clip_high": cfg.clip_high,
             "aggregation": cfg.aggregation, "constant_length": self.config.constant_length,
             "entropy_coef": cfg.entropy_coef, "kl_coef": cfg.kl_coef,
             "global_tokens": sum(m.num_response_tokens for m in micros),
-            "global_seqs": sum(len(m) for m in micros),
+            "global_seqs": cfg.constant_divisor_seqs or sum(len(m) for m in micros),
         }  # fmt: skip
 
         def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
-            old, adv, ref = m.extras["old_logp"], m.extras["advantages"], m.extras.get("ref_logp")
+            old, ref = m.extras.get("old_logp"), m.extras.get("ref_logp")
+            if on_policy:
+                old = lp.logprobs.detach()
+                ref = self._ref_logprobs(m) if self.ref_model is not None else None
+                probes.append(_probe(m, lp))
+            assert old is not None
+            entropy = lp.entropy if cfg.entropy_coef > 0 else None
             return policy_gradient_loss(
-                lp.logprobs, old, adv, m.response_mask, entropy=lp.entropy, ref_logp=ref, **options
-            )
+                lp.logprobs, old, m.extras["advantages"], m.response_mask, entropy=entropy,
+                ref_logp=ref, **options,
+            )  # fmt: skip
 
-        temperature = self.config.rollout.temperature or 1.0
-        stats = _accumulate(self.model, micros, loss, temperature, cfg.entropy_coef > 0)
+        with_entropy = cfg.entropy_coef > 0 or on_policy
+        stats = _accumulate(
+            self.model, micros, loss, self._temperature, with_entropy, cfg.entropy_coef > 0
+        )
         stats["grad_norm"] = _optimizer_step(self.rl_optimizer, self.rl_scheduler, cfg.grad_clip)
         return stats
 
@@ -362,7 +392,7 @@ class Trainer:
         )  # fmt: skip
         prompts = self._prompt_ids(questions)
         batch = pad_batch(prompts, demos.input_ids, self.pad_id, device=self.device)
-        micros = _pack(batch, range(len(batch)), self.config.rl.micro_batch_tokens)
+        micros = _pack(batch, range(len(batch)), self.micro_batch_tokens)
         tokens = batch.num_response_tokens
 
         def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
@@ -371,9 +401,9 @@ class Trainer:
                 entropy_coef=cfg.entropy_coef, global_tokens=tokens,
             )  # fmt: skip
 
-        losses, norms = [], []
+        losses, norms, entropy = [], [], cfg.entropy_coef > 0
         for _ in range(cfg.steps_per_trigger):
-            stats = _accumulate(self.model, micros, loss, 1.0, cfg.entropy_coef > 0)
+            stats = _accumulate(self.model, micros, loss, 1.0, entropy, entropy)
             losses.append(stats["sft_loss"])
             norms.append(_optimizer_step(self.sft_optimizer, self.sft_scheduler, cfg.grad_clip))
         self.sft_steps += cfg.steps_per_trigger
@@ -405,25 +435,21 @@ class Trainer:
         return bool(self.eval_questions) and _due(every, step, self.total_steps, every > 0)
 
     def _evaluate(self, step: int) -> Metrics:
-        """avg@k and pass@k on the eval set, sampled as ``rollout.eval`` says (T=0: greedy)."""
-        rollout, k = self.config.rollout, self.config.rollout.eval.n
+        """avg@k, pass@k and response lengths on the eval set, overall, per data source and per
+        difficulty bucket (an eval row's ``bucket`` column), sampled as ``rollout.eval`` says
+        (T=0: greedy); :func:`relift.evaluation.evaluate` does the work."""
+        rollout = self.config.rollout
         options = rollout.eval.model_dump(include={"n", "temperature", "top_p"})
         max_new = rollout.eval.max_new_tokens or rollout.max_new_tokens
         sampling = SamplingParams(**options, max_new_tokens=max_new, seed=self._seed(step, 1))
         questions = self.eval_questions
+        buckets = [q.extra.get("bucket") for q in questions]
         with self._phase("eval"):
-            rollouts = self.engine.generate(self._prompt_ids(questions), sampling)
-            correct = compute_rewards(self.reward_fn, questions, rollouts) > 0
-        per_question = correct.reshape(len(questions), k)
-        metrics = {
-            "accuracy": float(per_question.mean()),
-            f"pass_at_{k}": float(per_question.any(axis=1).mean()),
-            "resp_len_mean": float(np.mean([len(r) for r in rollouts.response_ids])),
-        }
-        sources = np.array([q.data_source or "" for q in questions])
-        for source in sorted(set(sources.tolist()) - {""}):
-            metrics[f"accuracy/{source}"] = float(per_question[sources == source].mean())
-        return metrics
+            result = evaluate(
+                self.engine, self._prompt_ids(questions), questions, sampling, self.reward_fn,
+                buckets if any(b is not None for b in buckets) else None,
+            )  # fmt: skip
+        return result.metrics
 
     # ---- checkpoints ----------------------------------------------------------------------------
 
@@ -467,12 +493,43 @@ class Trainer:
 
 
 def _logprobs(
-    model: torch.nn.Module, m: TokenBatch, temperature: float, with_entropy: bool = False
+    model: torch.nn.Module,
+    m: TokenBatch,
+    temperature: float,
+    with_entropy: bool = False,
+    entropy_grad: bool = True,
 ) -> TokenLogprobs:
     return token_logprobs_and_entropy(
         model, m.input_ids, m.attention_mask, m.response_mask,
-        temperature=temperature, with_entropy=with_entropy,
+        temperature=temperature, with_entropy=with_entropy, entropy_grad=entropy_grad,
     )  # fmt: skip
+
+
+def _probe(m: TokenBatch, lp: TokenLogprobs) -> torch.Tensor:
+    """A micro-batch's policy statistics over its response tokens, as one tensor (no device
+    sync): [entropy sum, sum and max of |sampler log-prob - trainer log-prob|]."""
+    mask = m.response_mask
+    zero = lp.logprobs.new_zeros(())
+    entropy = zero if lp.entropy is None else torch.where(mask, lp.entropy.detach(), 0.0).sum()
+    sampled = m.extras.get("sampler_logprobs")
+    if sampled is None:
+        return torch.stack([entropy, zero, zero])
+    gap = torch.where(mask, (sampled - lp.logprobs.detach()).abs(), 0.0)
+    return torch.stack([entropy, gap.sum(), gap.amax() if gap.numel() else zero])
+
+
+def _probe_metrics(probes: list[torch.Tensor], tokens: int, sampled: bool) -> Metrics:
+    """The step's ``entropy`` (token mean) and, when the engine returned log-probs, the
+    sampler/trainer ``logprob_mismatch_mean`` / ``_max``, from the micro-batches' probes."""
+    entropy, gap, worst = torch.stack(probes).double().cpu().unbind(dim=1)
+    tokens = max(tokens, 1)
+    metrics = {"entropy": float(entropy.sum()) / tokens}
+    if sampled:
+        metrics |= {
+            "logprob_mismatch_mean": float(gap.sum()) / tokens,
+            "logprob_mismatch_max": float(worst.max()),
+        }
+    return metrics
 
 
 def _accumulate(
@@ -481,11 +538,12 @@ def _accumulate(
     loss_fn: LossFn,
     temperature: float,
     with_entropy: bool,
+    entropy_grad: bool,
 ) -> Metrics:
     """Forward and backward every micro-batch (the gradients add up); their merged statistics."""
     stats = []
     for m in micros:
-        out = loss_fn(m, _logprobs(model, m, temperature, with_entropy))
+        out = loss_fn(m, _logprobs(model, m, temperature, with_entropy, entropy_grad))
         out.loss.backward()  # type: ignore[no-untyped-call]
         stats.append(out.stats)
     return merge_stats(stats)
@@ -613,6 +671,17 @@ def _questions(
         questions, report = load_questions(source, cfg.data, tokenizer)
     log.info("%s data: %s", split, report.summary())
     return questions
+
+
+def _check_buckets(questions: Sequence[Question]) -> None:
+    """An eval row's ``bucket`` column must name a bucket: found now, not at the first eval."""
+    for q in questions:
+        bucket = q.extra.get("bucket")
+        if bucket is not None and bucket not in BUCKETS:
+            raise InvalidInputError(
+                f"eval data, question {q.id}: bucket {bucket!r} is not one of "
+                f"{', '.join(BUCKETS)} (or leave the column out)"
+            )
 
 
 def _index(questions: Sequence[Question]) -> dict[int, Question]:

@@ -8,6 +8,10 @@ Sampling is exactly what :class:`SamplingParams` says: the model's own ``generat
 (a checkpoint's ``generation_config.json`` may carry, say, ``repetition_penalty=1.05`` or
 ``temperature=0.7``) is set aside during the call, so no hidden processor changes the
 distribution the trainer's recomputed log-probs assume.
+
+Sampler log-probs are gathered step by step (:class:`_ChosenLogprobs`), never from stored
+logits: memory is O(rows x steps), not O(rows x steps x vocabulary) (150k x 8k tokens of float32
+logits would be 4.9 GB per row).
 """
 
 from __future__ import annotations
@@ -17,9 +21,15 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import torch
-from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
+from transformers import (
+    GenerationConfig,
+    LogitsProcessor,
+    LogitsProcessorList,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+)
 
-from relift.errors import InvalidInputError
+from relift.errors import InternalError, InvalidInputError
 from relift.rollout.base import FinishReason, Prompts, Rollouts, SamplingParams, pad_batch
 
 __all__ = ["HFEngine"]
@@ -131,7 +141,6 @@ class HFEngine:
             "num_beams": 1,
             "num_return_sequences": 1,
             "return_dict_in_generate": True,
-            "output_logits": sampling.logprobs,
         }
         # GenerationConfig's __init__ is untyped (**kwargs).
         if sampling.greedy:
@@ -150,22 +159,57 @@ class HFEngine:
     ) -> tuple[list[list[int]], list[list[float]]]:
         """Sample one chunk; returns the responses cut after their first EOS (and log-probs)."""
         batch = pad_batch(prompts, [[] for _ in prompts], self.pad_token_id, device=self.device)
+        recorder = _ChosenLogprobs(1.0 if sampling.greedy else sampling.temperature)
         with _eval_mode(self.model):
             out = self.model.generate(  # type: ignore[operator]  # generate is untyped
                 input_ids=batch.input_ids,
                 attention_mask=batch.attention_mask,
                 generation_config=self._generation_config(sampling),
+                logits_processor=LogitsProcessorList([recorder] if sampling.logprobs else []),
             )
         new_tokens = out.sequences[:, batch.input_ids.shape[1] :]
         lengths = _lengths_through_first_eos(new_tokens, self.eos_token_ids)
         ids = [row[:n] for row, n in zip(new_tokens.tolist(), lengths, strict=True)]
         if not sampling.logprobs:
             return ids, [[] for _ in ids]
-        scale = 1.0 if sampling.greedy else sampling.temperature
-        logits = torch.stack(out.logits, dim=1).float() / scale  # (B, steps, V)
-        token_lp = torch.log_softmax(logits, dim=-1).gather(-1, new_tokens.unsqueeze(-1))
-        lps = [row[:n] for row, n in zip(token_lp.squeeze(-1).tolist(), lengths, strict=True)]
+        token_lp = recorder.finish(new_tokens)
+        lps = [row[:n] for row, n in zip(token_lp.tolist(), lengths, strict=True)]
         return ids, lps
+
+
+class _ChosenLogprobs(LogitsProcessor):
+    """Records the log-probability of every sampled token, one decode step at a time.
+
+    ``generate`` runs custom processors before its temperature / top-k / top-p warpers, so this
+    sees the model's raw logits: it keeps the temperature-scaled log-softmax of the current step
+    only, and at the next step, whose input ends with the token just drawn, keeps that token's
+    entry. :meth:`finish` takes the last step's with the final tokens. Held at any time: one
+    ``(rows, vocabulary)`` tensor and ``(rows,)`` per step.
+    """
+
+    def __init__(self, temperature: float) -> None:
+        self.temperature = temperature
+        self.pending: torch.Tensor | None = None
+        self.steps: list[torch.Tensor] = []
+
+    def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
+        self._take(input_ids[:, -1])
+        self.pending = torch.log_softmax(scores.float() / self.temperature, dim=-1)
+        return scores
+
+    def _take(self, chosen: torch.Tensor) -> None:
+        if self.pending is not None:
+            self.steps.append(self.pending.gather(-1, chosen.unsqueeze(-1)).squeeze(-1))
+            self.pending = None
+
+    def finish(self, new_tokens: torch.Tensor) -> torch.Tensor:
+        """``(rows, steps)`` log-probs of ``new_tokens`` (the generated columns)."""
+        self._take(new_tokens[:, -1])
+        if len(self.steps) != new_tokens.shape[1]:
+            raise InternalError(
+                f"recorded {len(self.steps)} decode steps for {new_tokens.shape[1]} new tokens"
+            )
+        return torch.stack(self.steps, dim=1)
 
 
 def _default_eos(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> tuple[int, ...]:

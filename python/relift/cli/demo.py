@@ -1,0 +1,67 @@
+"""``relift demo``: RL only, SFT only and ReLIFT from the same tiny base model, on CPU.
+
+    relift demo [--quick] [--seed 0] [--output runs/demo] [--steps N] [--cache DIR]
+
+Writes the run folder (data, buckets, every arm's metrics and result, plots, ``report.md``)
+and prints the table. A stopped demo started again with the same folder and settings skips
+the arms it finished. See :mod:`relift.testbed.demo`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import sys
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    demo = commands.add_parser(
+        "demo", help="the paper's dynamics analysis on the embedded tiny model (CPU, minutes)"
+    )
+    demo.add_argument(
+        "--quick", action="store_true", help="a smoke run (under 2 minutes): tiny budgets"
+    )
+    demo.add_argument("--seed", type=int, default=0, help="the run's seed (default 0)")
+    demo.add_argument(
+        "--output", metavar="DIR", default=None,
+        help="the run folder (default runs/demo, or runs/demo-quick with --quick)",
+    )  # fmt: skip
+    demo.add_argument("--steps", type=int, default=None, metavar="N", help="training steps per arm")
+    demo.add_argument(
+        "--cache", metavar="DIR", default=None,
+        help="where the base model is cached (default $RELIFT_CACHE or ~/.cache/relift)",
+    )  # fmt: skip
+    demo.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+
+def run(args: argparse.Namespace, prog: str) -> int:
+    """Run the demo as ``args`` say; returns the exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from relift.errors import InvalidInputError, ReliftError
+    from relift.testbed.demo import default_settings, quick_settings, run_demo
+    from relift.testbed.report import format_table
+
+    settings = (quick_settings if args.quick else default_settings)(args.seed)
+    if args.steps is not None:
+        if args.steps < 1:
+            print(f"{prog} demo: --steps must be >= 1, got {args.steps}", file=sys.stderr)
+            return 2
+        settings = dataclasses.replace(settings, steps=args.steps)
+    output = args.output or ("runs/demo-quick" if args.quick else "runs/demo")
+    try:
+        report, results = run_demo(
+            output, settings, cache=args.cache, progress=not args.no_progress
+        )
+    except InvalidInputError as exc:
+        print(f"{prog} demo: {exc}", file=sys.stderr)
+        return 2
+    except ReliftError as exc:
+        print(f"{prog} demo: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print()
+    print(format_table(results, settings))
+    print(f"\nreport: {report}")
+    return 0

@@ -1,0 +1,133 @@
+"""The embedded testbed: the task generator, its tokenizer, and the cached base model."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import relift
+from relift.testbed.task import (
+    BOX,
+    TIERS,
+    Problem,
+    make_problems,
+    pretraining_rows,
+    solution,
+    task_rows,
+)
+
+torch = pytest.importorskip("torch", reason="the base model needs the train extra (torch)")
+
+
+def test_every_demonstration_and_short_solution_verifies() -> None:
+    rows = task_rows(200, seed=3)
+    assert len(rows) == 200 * len(TIERS)
+    demos = [r["solution"] for r in rows]
+    answers = [r["answer"] for r in rows]
+    assert relift.verify_batch(demos, answers).all()
+    pretrain = pretraining_rows(2000, seed=3, four_digit_share=0.05)
+    ok = relift.verify_batch([r["solution"] for r in pretrain], [r["answer"] for r in pretrain])
+    assert ok.all()
+
+
+def test_a_wrong_sum_does_not_verify() -> None:
+    rows = task_rows(50, seed=1)
+    wrong = [str(int(r["answer"]) + 1) for r in rows]
+    assert not relift.verify_batch([r["solution"] for r in rows], wrong).any()
+
+
+def test_solutions_by_hand() -> None:
+    p = Problem((4821, 3795), 4)
+    assert solution(p) == "1+5=6,2+9=11,8+7+1=16,4+3+1=8" + BOX + "8616}"
+    verbose = "1+5=6:6,2+9=11:16,8+7+1=16:616,4+3+1=8:8616" + BOX + "8616}"
+    assert solution(p, "verbose") == verbose
+    assert solution(Problem((95, 17), 2)) == "5+7=12,9+1+1=11" + BOX + "112}"
+    assert solution(Problem((95, 17), 2), "verbose") == "5+7=12:2,9+1+1=11:112" + BOX + "112}"
+    three = Problem((47, 58, 99), 2)
+    assert three.question == "47+58+99=" and three.tier == "t3"
+    assert solution(three) == "7+8+9=24,4+5+9+2=20" + BOX + "204}"
+    assert solution(three, "verbose") == "7+8+9=24:4,4+5+9+2=20:204" + BOX + "204}"
+
+
+def test_tiers_operand_lengths_and_determinism() -> None:
+    rows = task_rows(30, seed=7)
+    for row in rows:
+        terms = row["question"].rstrip("=").split("+")
+        digits, count = TIERS[row["data_source"]]
+        assert len(terms) == count and all(len(t) == digits for t in terms)
+    assert rows == task_rows(30, seed=7)
+    assert rows != task_rows(30, seed=8)
+    assert len({r["question"] for r in rows}) == len(rows)
+
+
+def test_held_out_rows_exclude_training_questions() -> None:
+    train = task_rows(40, seed=0, tiers=["d2"])
+    held_out = task_rows(40, seed=1, tiers=["d2"], exclude={r["question"] for r in train})
+    assert not {r["question"] for r in train} & {r["question"] for r in held_out}
+
+
+def test_make_problems_has_no_leading_zeros() -> None:
+    for p in make_problems(3, 500, random.Random(0), terms=3):
+        assert len(p.terms) == 3 and all(100 <= t <= 999 for t in p.terms)
+
+
+def test_tokenizer_round_trips_also_after_auto_loading(tmp_path: Path) -> None:
+    from relift.testbed.model import build_tokenizer
+    from relift.testing import build_tiny_model, save_and_reload
+    from transformers import AutoTokenizer
+
+    tok = build_tokenizer()
+    save_and_reload(build_tiny_model(tok), tok, tmp_path)
+    auto = AutoTokenizer.from_pretrained(tmp_path, local_files_only=True)
+    for row in task_rows(20, seed=2):
+        for text in (row["question"], row["solution"]):
+            ids = tok(text, add_special_tokens=False)["input_ids"]
+            assert tok.unk_token_id not in ids
+            assert tok.decode(ids) == text
+            assert auto(text, add_special_tokens=False)["input_ids"] == ids
+
+
+def test_base_model_is_built_once_and_reproducible(tmp_path: object) -> None:
+
+    from relift.testbed.model import BaseSpec, base_model_dir
+    from transformers import AutoModelForCausalLM
+
+    root = tmp_path
+    spec = BaseSpec(
+        hidden_size=32, intermediate_size=64, num_layers=1, num_heads=2, pretrain_steps=3,
+        batch_size=8,
+    )  # fmt: skip
+    first = base_model_dir(spec, root / "a", progress=False)
+    stamp = (first / "model.safetensors").stat().st_mtime_ns
+    assert base_model_dir(spec, root / "a", progress=False) == first
+    assert (first / "model.safetensors").stat().st_mtime_ns == stamp  # not rebuilt
+    second = base_model_dir(spec, root / "b", progress=False)
+    a = AutoModelForCausalLM.from_pretrained(first, local_files_only=True).state_dict()
+    b = AutoModelForCausalLM.from_pretrained(second, local_files_only=True).state_dict()
+    assert a.keys() == b.keys()
+    assert all(torch.equal(a[k], b[k]) for k in a)
+    init = BaseSpec(hidden_size=32, intermediate_size=64, num_layers=1, num_heads=2)
+    assert spec.key() != init.key()
+    assert not any(p.name.startswith(".base-") for p in (root / "a").iterdir())  # no leftovers
+
+
+def test_the_demo_grades_its_final_evals_like_its_trainers() -> None:
+    """The demo's own evaluations grade the whole response (the task has no think tags), as
+    the arms' trainers do; grading after a missing ``</think>`` would score everything 0."""
+    from relift.config import Config
+    from relift.rewards import reward_fn_from_config
+    from relift.testbed.arms import _REWARD, arm_config
+    from relift.testbed.demo import default_settings
+
+    rows = task_rows(5, seed=4)
+    texts = [r["solution"] for r in rows]
+    answers = [r["answer"] for r in rows]
+    wrong = [str(int(a) + 1) for a in answers]
+    assert list(_REWARD(texts, texts, answer=answers)) == [1.0] * len(rows)
+    assert list(_REWARD(texts, texts, answer=wrong)) == [0.0] * len(rows)
+    config: Config = arm_config(
+        "rl", Path("base"), Path("t.jsonl"), Path("e.jsonl"), Path("run"), default_settings()
+    )
+    trainers = reward_fn_from_config(config)
+    assert list(trainers(texts, texts, answer=answers)) == [1.0] * len(rows)
