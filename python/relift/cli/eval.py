@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from relift.cli._args import add_overrides
 from relift.config import Config, load_config
 from relift.errors import InvalidInputError, ReliftError
 from relift.evaluation import (
@@ -100,14 +101,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--schema", choices=["openr1", "qa"], help="row schema (data.schema)")
     parser.add_argument("--config", metavar="YAML", help="a run config; its data section is used")
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        metavar="KEY=VALUE",
-        action="append",
-        default=[],
-        help="override a setting of the config, e.g. --set data.chat_template=false",
-    )
+    add_overrides(parser, "data.chat_template=false")
     parser.add_argument("--output", metavar="DIR", help="(default: <model>/eval)")
     parser.add_argument(
         "--seed", type=int, default=0, metavar="N", help="sampling seed (default: 0)"

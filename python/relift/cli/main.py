@@ -25,6 +25,7 @@ from typing import NoReturn
 
 from relift.cli import demo as demo_command
 from relift.cli import eval as eval_command
+from relift.cli._args import add_overrides
 from relift.config import load_config
 from relift.errors import ConfigError, InvalidInputError, ReliftError
 
@@ -46,14 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     train = commands.add_parser("train", help="train a model as a YAML config says")
     train.add_argument("--config", metavar="YAML", help="the run's config file (default: defaults)")
-    train.add_argument(
-        "--set",
-        dest="overrides",
-        metavar="KEY=VALUE",
-        action="append",
-        default=[],
-        help="override a setting, e.g. --set rl.lr=2e-6 (repeatable)",
-    )
+    add_overrides(train, "rl.lr=2e-6")
     train.add_argument(
         "--resume",
         nargs="?",

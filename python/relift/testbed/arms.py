@@ -52,7 +52,8 @@ def evaluate_base(
     )
     (eval_file.parent / BUCKETED_EVAL_FILE).write_text(bucketed)
     seconds = time.perf_counter() - started
-    return ArmResult("base", result.with_buckets(buckets).metrics, seconds=seconds)
+    base = ArmResult("base", result.with_buckets(buckets).metrics, seconds=seconds)
+    return _saved(base, run / "arms" / "base")
 
 
 def train_arm(
@@ -84,7 +85,15 @@ def train_arm(
         train_size=len(TIERS) * settings.train_per_tier, seconds=seconds,
         curves=_curves(outcome.metrics_file),
     )  # fmt: skip
-    (folder / "result.json").write_text(json.dumps(dataclasses.asdict(result), indent=1))
+    return _saved(result, folder)
+
+
+def _saved(result: ArmResult, folder: Path) -> ArmResult:
+    """Write ``folder/result.json`` (what a restarted demo reuses); returns ``result``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / "result.json.tmp"
+    tmp.write_text(json.dumps(dataclasses.asdict(result), indent=1))
+    tmp.replace(folder / "result.json")
     return result
 
 
