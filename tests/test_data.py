@@ -24,8 +24,8 @@ from relift.data import (
 )
 from relift.errors import InputFormatError, InvalidInputError
 
-transformers = pytest.importorskip("transformers")
-tokenizers = pytest.importorskip("tokenizers")
+transformers = pytest.importorskip("transformers", reason="tokenizer tests need the train extra")
+tokenizers = pytest.importorskip("tokenizers", reason="tokenizer tests need the train extra")
 HAVE_PYARROW = importlib.util.find_spec("pyarrow") is not None
 needs_pyarrow = pytest.mark.skipif(not HAVE_PYARROW, reason="pyarrow is not installed")
 

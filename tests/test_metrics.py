@@ -26,7 +26,7 @@ def test_metric_names_cover_the_trainer() -> None:
 
 
 def test_jsonl_records_are_flushed_per_step(tmp_path: Path) -> None:
-    torch = pytest.importorskip("torch")
+    torch = pytest.importorskip("torch", reason="logs a torch tensor value (train extra)")
     logger = MetricsLogger(tmp_path)
     record = logger.log(1, {"reward_mean": 0.25, "buffer_len": 3})
     logger.log(2, {"reward_mean": np.float32(0.5), "rl_loss": torch.tensor(1.5), "ok": True})
@@ -185,7 +185,7 @@ def test_tokens_per_second() -> None:
 
 
 def test_progress_can_be_disabled(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("tqdm")
+    pytest.importorskip("tqdm", reason="progress bars need tqdm (train extra)")
     with metrics.progress(10, "train", disable=True) as bar:
         bar.update(2)
         bar.set_postfix(reward=0.5)

@@ -10,7 +10,7 @@ import pytest
 from relift.errors import InvalidInputError
 from relift.plots import bar_plot, line_grid, line_plot
 
-pytest.importorskip("matplotlib")
+pytest.importorskip("matplotlib", reason="plots need matplotlib (train extra)")
 pytestmark = pytest.mark.timeout(60)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

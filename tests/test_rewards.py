@@ -124,7 +124,7 @@ def test_bad_reward_outputs_are_named(output: Any, message: str) -> None:
 
 
 def test_numpy_and_torch_outputs_are_accepted() -> None:
-    torch = pytest.importorskip("torch")
+    torch = pytest.importorskip("torch", reason="checks torch tensor rewards (train extra)")
     questions, rollouts = _rollouts()
     for output in (np.ones(4, dtype=np.float32), torch.ones(4)):
         assert compute_rewards(lambda o=output, **_: o, questions, rollouts).tolist() == [1.0] * 4

@@ -115,19 +115,13 @@ def test_base_model_is_built_once_and_reproducible(tmp_path: object) -> None:
 def test_the_demo_grades_its_final_evals_like_its_trainers() -> None:
     """The demo's own evaluations grade the whole response (the task has no think tags), as
     the arms' trainers do; grading after a missing ``</think>`` would score everything 0."""
-    from relift.config import Config
-    from relift.rewards import reward_fn_from_config
-    from relift.testbed.arms import _REWARD, arm_config
+    from relift.testbed.arms import _reward
     from relift.testbed.demo import default_settings
 
     rows = task_rows(5, seed=4)
     texts = [r["solution"] for r in rows]
     answers = [r["answer"] for r in rows]
     wrong = [str(int(a) + 1) for a in answers]
-    assert list(_REWARD(texts, texts, answer=answers)) == [1.0] * len(rows)
-    assert list(_REWARD(texts, texts, answer=wrong)) == [0.0] * len(rows)
-    config: Config = arm_config(
-        "rl", Path("base"), Path("t.jsonl"), Path("e.jsonl"), Path("run"), default_settings()
-    )
-    trainers = reward_fn_from_config(config)
-    assert list(trainers(texts, texts, answer=answers)) == [1.0] * len(rows)
+    reward = _reward(default_settings())
+    assert list(reward(texts, texts, answer=answers)) == [1.0] * len(rows)
+    assert list(reward(texts, texts, answer=wrong)) == [0.0] * len(rows)

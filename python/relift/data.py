@@ -273,11 +273,7 @@ def _parse_answer(value: Any, name: str) -> str:
         raise _BadRow(name, "missing")
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    if not isinstance(value, str):
-        raise _BadRow(name, f"expected a string, got {type(value).__name__}")
-    if not value.strip():
-        raise _BadRow(name, "empty string")
-    return value
+    return _nonempty_string(value, name, "a string")
 
 
 def _parse_demonstration(value: Any, name: str) -> str | None:
@@ -289,8 +285,12 @@ def _parse_demonstration(value: Any, name: str) -> str | None:
         if not items:
             raise _BadRow(name, "empty list of messages")
         value = _message(items[0], name, 0)["content"]
+    return _nonempty_string(value, name, "a string or a list of messages")
+
+
+def _nonempty_string(value: Any, name: str, expected: str) -> str:
     if not isinstance(value, str):
-        raise _BadRow(name, f"expected a string or a list of messages, got {type(value).__name__}")
+        raise _BadRow(name, f"expected {expected}, got {type(value).__name__}")
     if not value.strip():
         raise _BadRow(name, "empty string")
     return value

@@ -78,7 +78,7 @@ from relift.metrics import MetricsLogger, StepTimer, progress, tokens_per_second
 from relift.rewards import RewardFn, compute_rewards, overlong_penalty, reward_fn_from_config
 from relift.rollout import HFEngine, RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
 
-__all__ = ["TrainResult", "Trainer"]
+__all__ = ["TrainResult", "Trainer", "torch_dtype"]
 
 log = logging.getLogger("relift")
 Metrics = dict[str, float]
@@ -613,7 +613,9 @@ def _load_model(
             raise ConfigError("model.name_or_path: not set, and no model was passed to the Trainer")
         device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
         model = AutoModelForCausalLM.from_pretrained(
-            mc.name_or_path, dtype=_dtype(mc.dtype, device), trust_remote_code=mc.trust_remote_code
+            mc.name_or_path,
+            dtype=torch_dtype(mc.dtype, device),
+            trust_remote_code=mc.trust_remote_code,
         )
         model = model.to(device)  # type: ignore[arg-type]  # transformers types .to oddly
     if tokenizer is None:
@@ -650,7 +652,8 @@ def _enable_checkpointing(model: PreTrainedModel) -> None:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kwargs)  # type: ignore[no-untyped-call]
 
 
-def _dtype(name: str, device: torch.device) -> torch.dtype:
+def torch_dtype(name: str, device: torch.device) -> torch.dtype:
+    """``model.dtype`` as a torch dtype; ``auto``: bf16 on a GPU that has it, else float32."""
     if name == "auto":
         bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
         return torch.bfloat16 if bf16 else torch.float32

@@ -214,13 +214,10 @@ def _load_model(directory: Path, config: Config, quiet: bool) -> tuple[Any, Any]
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
+    from relift.trainer import torch_dtype
+
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    name = config.model.dtype
-    if name == "auto":
-        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
-        dtype = torch.bfloat16 if bf16 else torch.float32
-    else:
-        dtype = getattr(torch, name)
+    dtype = torch_dtype(config.model.dtype, device)
     bars = hf_logging.is_progress_bar_enabled()
     if quiet:  # --no-progress: transformers' loading bars too
         hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]

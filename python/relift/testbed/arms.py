@@ -7,7 +7,6 @@ Every arm is an ordinary relift run (a :class:`~relift.config.Config` and the
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import time
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from relift.config import Config
 from relift.data import Question, load_questions, tokenize_prompts
 from relift.evaluation import EvalResult, assign_buckets, evaluate, question_key, save_buckets
 from relift.metrics import read_metrics
-from relift.rewards import default_reward_fn
+from relift.rewards import RewardFn, reward_fn_from_config
 from relift.rollout import HFEngine, SamplingParams
 from relift.testbed.demo import ArmResult, DemoSettings
 from relift.testbed.task import TIERS
@@ -27,8 +26,6 @@ __all__ = ["arm_config", "evaluate_base", "train_arm"]
 
 MODES = {"rl": "rl", "relift": "relift", "sft_all": "sft", "sft_matched": "sft"}
 BUCKETED_EVAL_FILE = "eval_bucketed.jsonl"
-#: The task has no think tags: the whole response is graded (as the arms' trainers do).
-_REWARD = functools.partial(default_reward_fn, think_tag=None)
 
 
 def evaluate_base(
@@ -162,22 +159,26 @@ def _final_eval(
     model.train(False)
     try:
         return evaluate(
-            HFEngine(model, tokenizer), prompts, questions, sampling, _REWARD,
+            HFEngine(model, tokenizer), prompts, questions, sampling, _reward(settings),
             buckets, progress=progress, chunk=64,
         )  # fmt: skip
     finally:
         model.train(was_training)
 
 
+def _reward(settings: DemoSettings) -> RewardFn:
+    """The arms' trainers' reward (graded as their config says), for the final evaluations."""
+    path = Path(".")
+    return reward_fn_from_config(arm_config("rl", path, path, path, path, settings))
+
+
 def _curves(metrics_file: Path) -> list[dict[str, float]]:
     """Per-step points for the plots: eval records (greedy accuracy per bucket, response
     length) merged with the training counters logged at the same step."""
-    train: dict[int, dict[str, Any]] = {}
+    records = read_metrics(metrics_file)
+    train = {int(r["step"]): r for r in records if r.get("phase") == "train"}
     points = []
-    for record in read_metrics(metrics_file):
-        if record.get("phase") == "train":
-            train[int(record["step"])] = record
-    for record in read_metrics(metrics_file):
+    for record in records:
         if record.get("phase") == "eval":
             step = int(record["step"])
             counters = {k: train.get(step, {}).get(k, 0) for k in ("demos_used", "demo_rows")}
