@@ -112,8 +112,14 @@ def test_v1_configs_are_the_reference_v1_setting() -> None:
                 "rl.micro_batch_tokens=32768",  # a GPU budget: the default is per device
             ],
         )
-        # Every training setting equals the defaults (= reference v1); only paths differ.
-        for section in ("model", "rollout", "rl", "sft", "schedule"):
+        # Every training setting equals the defaults (= reference v1); only paths and the GPU
+        # memory split with vLLM (not a training setting) differ.
+        assert (
+            cfg.rollout.vllm.gpu_memory_utilization != defaults.rollout.vllm.gpu_memory_utilization
+        )
+        rollout = cfg.rollout.model_copy(update={"vllm": defaults.rollout.vllm})
+        assert rollout == defaults.rollout, size
+        for section in ("model", "rl", "sft", "schedule"):
             assert getattr(cfg, section) == getattr(defaults, section), (size, section)
         assert cfg.data.model_copy(update={"train_files": [], "eval_files": []}) == defaults.data
         assert size in cfg.model.name_or_path.lower()  # type: ignore[union-attr]

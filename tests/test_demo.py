@@ -3,6 +3,7 @@ and a second start with the same folder reuses the finished arms."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -76,3 +77,21 @@ def test_other_settings_in_the_same_folder_are_refused(
 def test_steps_must_be_positive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["demo", "--quick", "--steps", "0", "--output", str(tmp_path)]) == 2
     assert "--steps must be >= 1" in capsys.readouterr().err
+
+
+def test_the_arms_roll_out_with_the_chosen_engine(tmp_path: Path) -> None:
+    """``--engine auto`` picks vLLM only where it can run; the arms' configs carry the choice."""
+    import importlib.util
+
+    import torch
+    from relift.cli.demo import _engine
+    from relift.testbed.arms import arm_config
+    from relift.testbed.demo import quick_settings
+
+    can_vllm = torch.cuda.is_available() and importlib.util.find_spec("vllm") is not None
+    assert _engine("auto") == ("vllm" if can_vllm else "hf")
+    assert _engine("hf") == "hf" and _engine("vllm") == "vllm"
+    for engine in ("hf", "vllm"):
+        settings = dataclasses.replace(quick_settings(), engine=engine)
+        config = arm_config("relift", tmp_path, tmp_path, tmp_path, tmp_path, settings)
+        assert config.rollout.engine == engine

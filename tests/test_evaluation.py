@@ -160,9 +160,11 @@ class ScriptedEngine:
 
     def __init__(self) -> None:
         self.calls: list[SamplingParams] = []
+        self.keys: list[list[int]] = []
 
-    def generate(self, prompts: Any, sampling: SamplingParams) -> Rollouts:
+    def generate(self, prompts: Any, sampling: SamplingParams, keys: Any = None) -> Rollouts:
         self.calls.append(sampling)
+        self.keys.append(list(keys))
         samples = [(p, s) for p in prompts for s in SCRIPT[p[0]][: sampling.n]]
         return Rollouts(
             prompt_ids=[list(p) for p in prompts],
@@ -234,8 +236,9 @@ def test_chunks_change_nothing_but_the_calls(chunk: int) -> None:
     assert result.metrics == whole.metrics
     assert np.array_equal(result.correct, whole.correct)
     assert len(engine.calls) == math.ceil(4 / chunk)
-    seeds = [c.seed for c in engine.calls]
-    assert seeds[0] == 7 and len(set(seeds)) == len(seeds)  # first as given, then fresh ones
+    # every call keeps the seed and keys its questions by id, so chunking cannot change samples
+    assert {c.seed for c in engine.calls} == {7}
+    assert [k for keys in engine.keys for k in keys] == [q.id for q in result.questions]
 
 
 def test_per_question_rows_and_summaries() -> None:
@@ -302,8 +305,8 @@ def test_evaluate_rejects_bad_arguments(kwargs: dict[str, Any], message: str) ->
 
 def test_an_engine_returning_too_few_rollouts_is_caught() -> None:
     class Short(ScriptedEngine):
-        def generate(self, prompts: Any, sampling: SamplingParams) -> Rollouts:
-            return super().generate(prompts[:1], sampling)
+        def generate(self, prompts: Any, sampling: SamplingParams, keys: Any = None) -> Rollouts:
+            return super().generate(prompts[:1], sampling, keys)
 
     with pytest.raises(InvalidInputError, match="returned 2 rollouts for 2 prompts x 2"):
         evaluate(Short(), [[0], [1]], [question(0), question(1)], SamplingParams(n=2), print)

@@ -22,6 +22,7 @@ from relift.rollout import (
     TokenBatch,
     pad_batch,
 )
+from relift.rollout.hf import _KeyedSampler
 from relift.testing import build_tiny_model, tiny_model_and_tokenizer
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
@@ -127,7 +128,8 @@ def test_logprobs_are_gathered_per_step_not_from_kept_logits(
     config, result = seen["generation_config"], seen["out"]
     assert not config.output_logits and not config.output_scores
     assert result.logits is None and result.scores is None
-    (recorder,) = seen["logits_processor"]
+    recorder, sampler = seen["logits_processor"]
+    assert isinstance(sampler, _KeyedSampler)
     assert recorder.pending is None
     steps = max(len(r) for r in out.response_ids)  # generation stops when every row is done
     assert [tuple(t.shape) for t in recorder.steps] == [(len(out),)] * steps
@@ -146,6 +148,52 @@ def test_seeded_sampling_is_reproducible_and_leaves_the_global_rng(engine: HFEng
     d = engine.generate(PROMPTS, sample(seed=None))
     torch.manual_seed(0)
     assert engine.generate(PROMPTS, sample(seed=None)) == d
+
+
+def test_a_keyed_rollout_does_not_depend_on_its_batch(
+    tiny: tuple[PreTrainedModel, PreTrainedTokenizerBase],
+) -> None:
+    """What multi-process training relies on: rollout j of the prompt keyed k is the same
+    whether it is sampled with all prompts at once, in chunks, or with half of them."""
+    model, tokenizer = tiny
+    keys = [40, 41, 42, 43]
+    whole = HFEngine(model, tokenizer).generate(PROMPTS, sample(), keys=keys)
+    chunked = HFEngine(model, tokenizer, batch_size=3)
+    halves = [chunked.generate(PROMPTS[i::2], sample(), keys=keys[i::2]) for i in (1, 0)]
+    by_key = {
+        (key, j): (ids, lps)
+        for half, ks in zip(halves, (keys[1::2], keys[0::2]), strict=True)
+        for i, (ids, lps) in enumerate(zip(half.response_ids, half.logprobs or [], strict=True))
+        for key, j in [(ks[i // 4], i % 4)]
+    }
+    assert len({tuple(r) for r in whole.response_ids}) > 4  # rollouts do differ
+    for i, (ids, lps) in enumerate(zip(whole.response_ids, whole.logprobs or [], strict=True)):
+        other_ids, other_lps = by_key[(keys[i // 4], i % 4)]
+        assert ids == other_ids
+        assert max((abs(a - b) for a, b in zip(lps, other_lps, strict=True)), default=0) < 1e-5
+    different = HFEngine(model, tokenizer).generate(PROMPTS, sample(), keys=[1, 2, 3, 4])
+    assert different.response_ids != whole.response_ids
+    with pytest.raises(InvalidInputError, match="3 keys for 4 prompts"):
+        chunked.generate(PROMPTS, sample(), keys=keys[:3])
+
+
+def test_the_keyed_sampler_draws_from_the_truncated_softmax() -> None:
+    """Gumbel-max with per-row streams: token frequencies match softmax(logits / T) after
+    top-k / top-p, and only kept tokens are ever drawn."""
+    logits = torch.tensor([2.0, 1.0, 0.5, 0.0, -1.0])
+    rows = 4000
+    # softmax(logits / 0.7) = [0.70, 0.17, 0.08, 0.04, 0.01]: top_p 0.9 keeps three tokens
+    for top_k, top_p, kept in [(0, 1.0, 5), (2, 1.0, 2), (0, 0.9, 3)]:
+        params = SamplingParams(temperature=0.7, top_k=top_k, top_p=top_p)
+        sampler = _KeyedSampler(params, list(range(rows)), torch.device("cpu"))
+        forced = sampler(torch.zeros(rows, 1, dtype=torch.long), logits.repeat(rows, 1))
+        assert torch.isfinite(forced).sum(dim=1).eq(1).all()  # one token per row
+        counts = torch.bincount(forced.argmax(dim=1), minlength=5).double() / rows
+        expected = torch.zeros(5, dtype=torch.float64)
+        expected[:kept] = (logits[:kept] / 0.7).double().softmax(dim=-1)
+        assert counts[expected == 0].sum() == 0
+        # 4 standard errors of a frequency at most 0.5 over 4000 draws: 0.032
+        assert (counts - expected).abs().max() < 0.032, (counts, expected)
 
 
 def test_token_id_prompts_equal_string_prompts(engine: HFEngine) -> None:

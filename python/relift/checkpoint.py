@@ -70,8 +70,9 @@ __all__ = [
     "save_checkpoint",
 ]
 
-#: Version of the checkpoint layout; ``load_checkpoint`` refuses a newer one.
-FORMAT_VERSION: Final = 1
+#: Version of the checkpoint layout; ``load_checkpoint`` refuses another. 2: the trainer saves
+#: optimizer states keyed by parameter name (``relift.distributed.OptimizerState``).
+FORMAT_VERSION: Final = 2
 #: The manifest, written last; a folder without it is not a (complete) relift checkpoint.
 STATE_FILE: Final = "relift_state.json"
 RNG_FILE: Final = "rng.json"
@@ -301,8 +302,9 @@ def _write_contents(
     step: int,
     *,
     model: PreTrainedModel,
+    model_state: Mapping[str, torch.Tensor] | None,
     tokenizer: PreTrainedTokenizerBase | None,
-    optimizers: Mapping[str, torch.optim.Optimizer],
+    optimizers: Mapping[str, Stateful],
     schedulers: Mapping[str, Stateful],
     sampler_json: bytes,
     buffer: HardQuestionBuffer | None,
@@ -311,7 +313,7 @@ def _write_contents(
     rng_state: dict[str, Any],
 ) -> None:
     """Write every file of a checkpoint into ``folder``, the manifest last."""
-    model.save_pretrained(folder)
+    model.save_pretrained(folder, state_dict=None if model_state is None else dict(model_state))
     if tokenizer is not None:
         tokenizer.save_pretrained(folder)
     if not (folder / _SAFETENSORS_SINGLE).is_file() and not (folder / _SAFETENSORS_INDEX).is_file():
@@ -376,8 +378,9 @@ def save_checkpoint(
     *,
     model: PreTrainedModel,
     tokenizer: PreTrainedTokenizerBase | None,
-    optimizers: Mapping[str, torch.optim.Optimizer],
+    optimizers: Mapping[str, Stateful],
     schedulers: Mapping[str, Stateful] | None = None,
+    model_state: Mapping[str, torch.Tensor] | None = None,
     sampler_state: Mapping[str, Any] | None = None,
     buffer: HardQuestionBuffer | None = None,
     counters: Mapping[str, Any] | None = None,
@@ -387,14 +390,16 @@ def save_checkpoint(
 ) -> Path:
     """Write ``<output_dir>/checkpoint-<step>/`` atomically and return its path.
 
-    ``model`` must be the unwrapped ``PreTrainedModel`` (not a DDP/FSDP/compiled wrapper).
-    ``optimizers`` / ``schedulers`` map short names (e.g. ``"rl"``, ``"sft"``) to objects; the
-    same names must be given to :func:`load_checkpoint`. ``sampler_state`` and ``counters`` must
-    be JSON-serialisable. The global RNG states are captured first thing, so call this where the
-    resumed run should pick up. An existing ``checkpoint-<step>`` is an error unless
-    ``overwrite`` (the swap of the two folders is then two renames: a crash between them leaves
-    no checkpoint of that step). With ``keep_last=k`` only the newest k complete checkpoints
-    (always including this one) remain afterwards.
+    ``model`` must be the unwrapped ``PreTrainedModel`` (not a DDP/compiled wrapper);
+    ``model_state``, when given, is saved in place of ``model.state_dict()`` (the whole weights
+    of a sharded model, :func:`relift.distributed.full_model_state`). ``optimizers`` /
+    ``schedulers`` map short names (e.g. ``"rl"``, ``"sft"``) to objects with ``state_dict`` /
+    ``load_state_dict``; the same names must be given to :func:`load_checkpoint`.
+    ``sampler_state`` and ``counters`` must be JSON-serialisable. The global RNG states are
+    captured first thing, so call this where the resumed run should pick up. An existing
+    ``checkpoint-<step>`` is an error unless ``overwrite`` (the swap of the two folders is then
+    two renames: a crash between them leaves no checkpoint of that step). With ``keep_last=k``
+    only the newest k complete checkpoints (always including this one) remain afterwards.
     """
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise InvalidInputError(f"step must be a non-negative int, got {step!r}")
@@ -418,6 +423,7 @@ def save_checkpoint(
             temp,
             step,
             model=model,
+            model_state=model_state,
             tokenizer=tokenizer,
             optimizers=named_optimizers,
             schedulers=named_schedulers,
@@ -540,6 +546,7 @@ def _load_model_weights(folder: Path, model: torch.nn.Module) -> None:
     an error naming the file.
     """
     own = model.state_dict()
+    sharded = _is_sharded(model)
     loaded: set[str] = set()
     for path in _weight_files(folder):
         try:
@@ -548,15 +555,37 @@ def _load_model_weights(folder: Path, model: torch.nn.Module) -> None:
         except (SafetensorError, OSError) as exc:
             raise CheckpointError(f"checkpoint file is corrupt: {path}: {exc}") from exc
         _check_shard(path, tensors, own)
-        model.load_state_dict(tensors, strict=False)
+        if sharded:  # every process holds the whole file and keeps its shard
+            from torch.distributed.checkpoint.state_dict import (
+                StateDictOptions,
+                set_model_state_dict,
+            )
+
+            options = StateDictOptions(full_state_dict=True, strict=False)
+            set_model_state_dict(model, tensors, options=options)
+        else:
+            model.load_state_dict(tensors, strict=False)
         loaded.update(tensors)
-    loaded_ptrs = {own[key].data_ptr() for key in loaded}
-    missing = [k for k in own if k not in loaded and own[k].data_ptr() not in loaded_ptrs]
+    loaded_ptrs = {_local(own[key]).data_ptr() for key in loaded}
+    missing = [k for k in own if k not in loaded and _local(own[k]).data_ptr() not in loaded_ptrs]
     if missing:
         raise CheckpointError(
             f"the weights in {folder} do not fit the model: missing {missing[:5]}"
             + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         )
+
+
+def _is_sharded(model: torch.nn.Module) -> bool:
+    """Parameters that are FSDP2 shards (DTensors) load through the distributed API."""
+    from torch.distributed.tensor import DTensor
+
+    return any(isinstance(p, DTensor) for p in model.parameters())
+
+
+def _local(t: torch.Tensor) -> torch.Tensor:
+    """This process's part of a DTensor (whose storage identifies tied weights), else ``t``."""
+    to_local = getattr(t, "to_local", None)
+    return to_local() if callable(to_local) else t
 
 
 def _check_shard(
@@ -614,7 +643,7 @@ def load_checkpoint(
     path: str | os.PathLike[str],
     *,
     model: torch.nn.Module | None = None,
-    optimizers: Mapping[str, torch.optim.Optimizer] | None = None,
+    optimizers: Mapping[str, Stateful] | None = None,
     schedulers: Mapping[str, Stateful] | None = None,
     restore_rng: bool = True,
 ) -> ResumeState:

@@ -31,6 +31,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "DataConfig",
+    "DistributedConfig",
     "FieldMap",
     "LoggingConfig",
     "ModelConfig",
@@ -39,6 +40,7 @@ __all__ = [
     "SFTConfig",
     "ScheduleConfig",
     "ThinkConfig",
+    "VLLMConfig",
     "apply_overrides",
     "load_config",
 ]
@@ -191,6 +193,20 @@ class EvalSamplingConfig(_Section):
     """None: the same as ``rollout.max_new_tokens``."""
 
 
+class VLLMConfig(_Section):
+    """The vLLM rollout engine (``rollout.engine: vllm``), colocated with training on each GPU."""
+
+    gpu_memory_utilization: Annotated[float, Field(gt=0.0, le=1.0)] = 0.3
+    """Share of the GPU's memory vLLM may take (weights + KV cache); the trainer keeps the rest."""
+    tensor_parallel_size: PositiveInt = 1
+    sleep: Literal["auto", "on", "off"] = "auto"
+    """Free vLLM's KV cache and weights while the trainer updates (``auto``: when supported)."""
+    enforce_eager: bool = False
+    """No CUDA graphs: slower decoding, faster start and less memory."""
+    max_model_len: PositiveInt | None = None
+    """None: the longest prompt plus ``rollout.max_new_tokens``."""
+
+
 class RolloutConfig(_Section):
     """How responses are sampled for RL."""
 
@@ -204,6 +220,7 @@ class RolloutConfig(_Section):
     generation_batch_size: PositiveInt | None = None
     """Prompts per ``generate`` call; None: the whole step's prompts in one call."""
     eval: EvalSamplingConfig = EvalSamplingConfig()
+    vllm: VLLMConfig = VLLMConfig()
 
 
 class _AdamW(_Section):
@@ -334,6 +351,15 @@ class CheckpointConfig(_Section):
     save_final: bool = True
 
 
+class DistributedConfig(_Section):
+    """Training on several processes, launched with ``torchrun`` (one process per GPU)."""
+
+    strategy: Literal["auto", "ddp", "fsdp"] = "auto"
+    """``ddp``: a full copy of the model and optimizer state per process, gradients all-reduced;
+    ``fsdp``: FSDP2, weights, gradients and optimizer state sharded over the processes (what a
+    7B model needs on 80 GB GPUs); ``auto``: fsdp on GPUs, ddp on CPU. Ignored in one process."""
+
+
 class LoggingConfig(_Section):
     """Metrics and progress output."""
 
@@ -363,6 +389,7 @@ class Config(_Section):
     sft: SFTConfig = SFTConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     checkpoint: CheckpointConfig = CheckpointConfig()
+    distributed: DistributedConfig = DistributedConfig()
     logging: LoggingConfig = LoggingConfig()
 
     @model_validator(mode="after")

@@ -335,9 +335,10 @@ def evaluate(
 
     ``prompt_ids[i]`` is the prompt of ``questions[i]``; ``buckets[i]`` its difficulty bucket
     (None: unknown, left out of the bucket metrics). ``chunk`` questions go to the engine per
-    call (None: all at once); the first call samples with ``sampling.seed`` itself, so an
-    unchunked evaluation samples exactly what one engine call would, and later calls with seeds
-    derived from it. ``progress`` shows a tqdm bar counting questions.
+    call (None: all at once). Question ``q``'s samples are keyed by ``q.id`` (see
+    :meth:`~relift.rollout.RolloutEngine.generate`), so with a seed they do not depend on the
+    chunking or on which other questions are evaluated with it. ``progress`` shows a tqdm bar
+    counting questions.
 
     ``metrics``: ``accuracy`` (avg@k), ``pass_at_{k}``, ``resp_len_mean``, ``truncated_frac``,
     ``resp_len_correct`` / ``resp_len_wrong`` (when some samples are correct / wrong);
@@ -357,10 +358,10 @@ def evaluate(
         raise InvalidInputError(f"evaluate: chunk must be >= 1, got {chunk}")
     correct, lengths, truncated = [], [], []
     with progress_bar(count, "eval", disable=not progress, unit="q") as bar:
-        for index, start in enumerate(range(0, count, step)):
+        for start in range(0, count, step):
             part = list(questions[start : start + step])
-            params = replace(sampling, seed=_chunk_seed(sampling.seed, index))
-            rollouts = engine.generate([list(p) for p in prompt_ids[start : start + step]], params)
+            prompts = [list(p) for p in prompt_ids[start : start + step]]
+            rollouts = engine.generate(prompts, sampling, keys=[q.id for q in part])
             if len(rollouts) != len(part) * k:
                 raise InvalidInputError(
                     f"evaluate: the engine returned {len(rollouts)} rollouts for "
@@ -379,13 +380,6 @@ def evaluate(
         metrics={},
     )
     return result.with_buckets(buckets)
-
-
-def _chunk_seed(seed: int | None, index: int) -> int | None:
-    """The first chunk's seed is the caller's; later chunks draw independent ones from it."""
-    if seed is None or index == 0:
-        return seed
-    return int(np.random.SeedSequence([seed % 2**64, index]).generate_state(1)[0])
 
 
 def _check_buckets(buckets: Sequence[str | None], count: int) -> None:

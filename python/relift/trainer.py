@@ -52,7 +52,12 @@ from transformers import (
 )
 
 from relift._core import HardQuestionBuffer, group_advantages, group_stats
-from relift.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
+from relift.checkpoint import (
+    checkpoint_path,
+    latest_checkpoint,
+    load_checkpoint,
+    save_checkpoint,
+)
 from relift.config import Config, RLConfig, SFTConfig, load_config
 from relift.data import (
     EpochSampler,
@@ -64,9 +69,20 @@ from relift.data import (
     tokenize_demonstrations,
     tokenize_prompts,
 )
+from relift.distributed import (
+    OptimizerState,
+    World,
+    full_model_state,
+    full_tensor,
+    init_world,
+    no_sync,
+    resolve_strategy,
+    wrap_model,
+)
 from relift.errors import CheckpointError, ConfigError, InvalidInputError
-from relift.evaluation import BUCKETS, evaluate
+from relift.evaluation import BUCKETS, EvalResult, evaluate
 from relift.losses import (
+    MAX_STATS,
     LossOutput,
     TokenLogprobs,
     merge_stats,
@@ -125,23 +141,34 @@ class Trainer:
     ) -> None:
         cfg = self.config = config if isinstance(config, Config) else load_config(config)
         _check_supported(cfg, engine)
+        device_type = "cuda" if torch.cuda.is_available() else "cpu"
+        self.world = init_world(device_type)
+        #: ``none`` (one process), ``ddp`` or ``fsdp``.
+        self.strategy = resolve_strategy(cfg.distributed.strategy, self.world, device_type)
+        _check_world(cfg, self.world, self.strategy)
         self.model, self.tokenizer = _load_model(cfg, model, tokenizer)
         self.device = next(self.model.parameters()).device
         self.pad_id = int(self.tokenizer.pad_token_id)
         self.train_questions = _questions(train_dataset, cfg, self.tokenizer, "train")
         self.eval_questions = _questions(eval_dataset, cfg, self.tokenizer, "eval")
         _check_buckets(self.eval_questions)
+        if 0 < len(self.eval_questions) < self.world.size:
+            raise InvalidInputError(
+                f"eval data: {len(self.eval_questions)} questions cannot be shared by "
+                f"{self.world.size} processes; use at least one per process"
+            )
         self.by_id = _index(self.train_questions)
         self.pool = _pool(self.train_questions, cfg.mode)
         demos = [q.demonstration for q in self.train_questions if q.demonstration]
         if cfg.mode != "rl":
             check_round_trip(demos[:ROUND_TRIP_SAMPLES], self.tokenizer)
         self.reward_fn = reward_fn or reward_fn_from_config(cfg)
-        rows = cfg.rollout.generation_batch_size
-        self.engine = engine or HFEngine(
-            self.model, self.tokenizer, batch_size=rows and rows * cfg.rollout.n
+        self.engine = engine or _make_engine(
+            cfg, self.model, self.tokenizer, self.world, synced=self.strategy == "fsdp"
         )
         self.ref_model = _frozen_copy(self.model) if cfg.rl.kl_coef > 0 else None
+        #: What the training forward runs through (DDP across processes; the model alone).
+        self.train_model = wrap_model(self.model, self.world, cfg.distributed.strategy)
         params = [p for p in self.model.parameters() if p.requires_grad]
         self.rl_optimizer, self.rl_scheduler = _adamw(params, cfg.rl)
         self.sft_optimizer, self.sft_scheduler = _adamw(params, cfg.sft)
@@ -164,6 +191,13 @@ class Trainer:
         total = self.sampler.batches_per_epoch * self.config.schedule.epochs
         return min(total, self.config.schedule.max_steps or total)
 
+    def close(self) -> None:
+        """Free the rollout engine's resources (a vLLM engine's GPU memory); the trainer's own
+        model stays usable."""
+        close = getattr(self.engine, "close", None)
+        if callable(close):
+            close()
+
     # ---- the loop -------------------------------------------------------------------------------
 
     def train(self, resume_from_checkpoint: str | Path | bool | None = None) -> TrainResult:
@@ -171,15 +205,18 @@ class Trainer:
         the latest in ``checkpoint.dir``; the resumed run continues exactly as the saved one."""
         cfg, total = self.config, self.total_steps
         resumed = self._resume(resume_from_checkpoint) or self.global_step > 0  # or train again
+        if resumed:  # an engine with its own copy (vLLM) loaded the initial weights
+            self.engine.update_weights(self.model)
         step_fn = self._sft_step if cfg.mode == "sft" else self._relift_step
-        log_cfg = cfg.logging
+        log_cfg, main = cfg.logging, self.world.is_main
         logger = MetricsLogger(
-            log_cfg.dir, log_cfg.report_to, log_cfg.run_name, cfg.model_dump(mode="json"),
-            resume_step=self.global_step if resumed else None,
+            log_cfg.dir, log_cfg.report_to if main else (), log_cfg.run_name,
+            cfg.model_dump(mode="json"), resume_step=self.global_step if resumed else None,
         )  # fmt: skip
         bar = progress(
-            total, f"relift {cfg.mode}", disable=not log_cfg.progress_bar, initial=self.global_step
-        )
+            total, f"relift {cfg.mode}", disable=not (log_cfg.progress_bar and main),
+            initial=self.global_step,
+        )  # fmt: skip
         record: dict[str, Any] = {}
         scores: dict[str, Any] | None = None
         checkpoint: Path | None = None
@@ -210,25 +247,30 @@ class Trainer:
 
     def _relift_step(self, step: int) -> Metrics:
         """One RL step (``mode: relift`` or ``rl``), in the reference's order."""
-        n = self.config.rollout.n
+        n, world = self.config.rollout.n, self.world
         with self._phase("generate"):
             questions = [self.pool[i] for i in self.sampler.next_batch()]
-            rollouts = self.engine.generate(self._prompt_ids(questions), self._sampling(step))
+            mine = world.share(questions)  # this process's prompts, each with its n rollouts
+            rollouts = self.engine.generate(
+                self._prompt_ids(mine), self._sampling(step), keys=[q.id for q in mine]
+            )
         with self._phase("reward"):
-            rewards = self._rewards(questions, rollouts)
+            rewards = world.gather_rows(self._rewards(mine, rollouts), n)  # the whole batch's
         with self._phase("advantage"):
             stats = group_stats(rewards, n)
             advantages = group_advantages(rewards, n, **self.config.rl.advantage.model_dump())
         with self._phase("rl_update"):
-            metrics = self._rl_update(rollouts, advantages)
+            metrics = self._rl_update(rollouts, world.share_rows(advantages, n))
         with self._phase("buffer"):
             metrics["buffer_pushed"] = self._push_hardest(questions, stats.solve_none, step)
-        if self.buffer is not None and len(self.buffer) >= self.config.sft.trigger_size:
+        if self._sft_due():
             with self._phase("sft_update"):
                 metrics |= self._sft_update(self._take_hardest())
         with self._phase("weight_sync"):
             self.engine.update_weights(self.model)
-        metrics |= _rollout_metrics(rollouts, rewards, self.timer.seconds("generate"))
+        lengths = world.gather_rows(np.array([len(r) for r in rollouts.response_ids]), n)
+        cut = world.gather_rows(np.array([f == "length" for f in rollouts.finish_reasons]), n)
+        metrics |= _rollout_metrics(lengths, cut, rewards, self.timer.seconds("generate"))
         metrics |= {
             "solve_none_rate": stats.solve_none_rate,
             "solve_all_rate": stats.solve_all_rate,
@@ -278,7 +320,8 @@ class Trainer:
     # ---- RL update ------------------------------------------------------------------------------
 
     def _rl_update(self, rollouts: Rollouts, advantages: np.ndarray[Any, Any]) -> Metrics:
-        """``rl.mini_batches`` optimizer steps over the rollouts (a prompt's group stays whole)."""
+        """``rl.mini_batches`` optimizer steps over the rollouts (a prompt's group stays whole;
+        across processes, each holds its share of every mini-batch)."""
         cfg = self.config.rl
         adv = torch.as_tensor(advantages, dtype=torch.float32, device=self.device)
         batch = rollouts.to_batch(self.pad_id, device=self.device).with_extras(advantages=adv)
@@ -292,7 +335,7 @@ class Trainer:
         steps = [self._rl_minibatch(micros, on_policy, probes) for micros in minibatches]
         sampled = "sampler_logprobs" in minibatches[0][0].extras
         return (
-            _probe_metrics(probes, batch.num_response_tokens, sampled)
+            _probe_metrics(probes, batch.num_response_tokens, sampled, self.world)
             | {
                 "rl_loss": _mean(s["pg_loss"] for s in steps),
                 "clip_frac": _mean(s["clip_frac"] for s in steps),
@@ -311,8 +354,10 @@ class Trainer:
         out: list[list[TokenBatch]] = []
         for micros in minibatches:
             out.append([])
-            for m in micros:
-                lp = _logprobs(self.model, m, self._temperature, with_entropy=True)
+            for m, real in self._lockstep(micros):
+                lp = _logprobs(self.train_model, m, self._temperature, with_entropy=True)
+                if not real:
+                    continue
                 probes.append(_probe(m, lp))
                 extras = {"old_logp": lp.logprobs}
                 if self.ref_model is not None:
@@ -337,12 +382,15 @@ class Trainer:
         in value), the KL reference's are computed here, and the policy's statistics go to
         ``probes``; otherwise all come with the micro-batches."""
         cfg = self.config.rl
+        counts = self.world.sum(
+            {"tokens": sum(m.num_response_tokens for m in micros), "seqs": sum(map(len, micros))}
+        )  # the mini-batch's, over every process
         options: dict[str, Any] = {
             "clip": cfg.clipping, "clip_low": cfg.clip_low, "clip_high": cfg.clip_high,
             "aggregation": cfg.aggregation, "constant_length": self.config.constant_length,
             "entropy_coef": cfg.entropy_coef, "kl_coef": cfg.kl_coef,
-            "global_tokens": sum(m.num_response_tokens for m in micros),
-            "global_seqs": cfg.constant_divisor_seqs or sum(len(m) for m in micros),
+            "global_tokens": int(counts["tokens"]),
+            "global_seqs": cfg.constant_divisor_seqs or int(counts["seqs"]),
         }  # fmt: skip
 
         def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
@@ -359,8 +407,8 @@ class Trainer:
             )  # fmt: skip
 
         with_entropy = cfg.entropy_coef > 0 or on_policy
-        stats = _accumulate(
-            self.model, micros, loss, self._temperature, with_entropy, cfg.entropy_coef > 0
+        stats = self._accumulate(
+            micros, loss, self._temperature, with_entropy, cfg.entropy_coef > 0
         )
         stats["grad_norm"] = _optimizer_step(self.rl_optimizer, self.rl_scheduler, cfg.grad_clip)
         return stats
@@ -375,6 +423,17 @@ class Trainer:
         ids = np.array([q.id for q, none in hard if none and q.demonstration], dtype=np.int64)
         return self.buffer.push_arrays(ids, step) if len(ids) else 0
 
+    def _sft_due(self) -> bool:
+        """The SFT trigger: the buffer holds ``sft.trigger_size`` questions. Every process holds
+        the same buffer (built from the gathered rewards); checked, since a disagreement would
+        deadlock the next collective."""
+        if self.buffer is None:
+            return False
+        due = len(self.buffer) >= self.config.sft.trigger_size
+        if self.world.distributed:
+            self.world.check_same("the hard-question buffer", (len(self.buffer), due))
+        return due
+
     def _take_hardest(self) -> list[int]:
         """The ids of the M entries the buffer gives up (the M newest, by default)."""
         assert self.buffer is not None
@@ -385,7 +444,7 @@ class Trainer:
     def _sft_update(self, question_ids: list[int]) -> Metrics:
         """``sft.steps_per_trigger`` SFT optimizer steps on (prompt, demonstration + EOS)."""
         cfg, data = self.config.sft, self.config.data
-        questions = [self.by_id[i] for i in question_ids]
+        questions = [self.by_id[i] for i in self.world.share(question_ids)]
         demos = tokenize_demonstrations(
             [q.demonstration or "" for q in questions], self.tokenizer,
             max_tokens=data.max_demonstration_tokens, overflow=data.demonstration_overflow,
@@ -393,7 +452,7 @@ class Trainer:
         prompts = self._prompt_ids(questions)
         batch = pad_batch(prompts, demos.input_ids, self.pad_id, device=self.device)
         micros = _pack(batch, range(len(batch)), self.micro_batch_tokens)
-        tokens = batch.num_response_tokens
+        tokens = int(self.world.sum({"tokens": batch.num_response_tokens})["tokens"])
 
         def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
             return sft_loss(
@@ -403,13 +462,49 @@ class Trainer:
 
         losses, norms, entropy = [], [], cfg.entropy_coef > 0
         for _ in range(cfg.steps_per_trigger):
-            stats = _accumulate(self.model, micros, loss, 1.0, entropy, entropy)
+            stats = self._accumulate(micros, loss, 1.0, entropy, entropy)
             losses.append(stats["sft_loss"])
             norms.append(_optimizer_step(self.sft_optimizer, self.sft_scheduler, cfg.grad_clip))
         self.sft_steps += cfg.steps_per_trigger
         self.demo_rows += cfg.steps_per_trigger * len(question_ids)
         self.demos_used.update(question_ids)
         return {"sft_loss": _mean(losses), "sft_grad_norm": _mean(norms)}
+
+    def _accumulate(
+        self,
+        micros: list[TokenBatch],
+        loss_fn: LossFn,
+        temperature: float,
+        with_entropy: bool,
+        entropy_grad: bool,
+    ) -> Metrics:
+        """Forward and backward every micro-batch (the gradients add up, and across processes
+        are summed in the last backward); the merged statistics, summed over processes.
+
+        DDP averages gradients over the ``world.size`` processes while each process's loss is
+        its share of the global loss, so the loss is scaled by the world size to make it a sum.
+        """
+        model, scale = self.train_model, float(self.world.size)
+        stats = []
+        passes = self._lockstep(micros)
+        for i, (m, real) in enumerate(passes):
+            with no_sync(model, skip=i < len(passes) - 1):
+                out = loss_fn(m, _logprobs(model, m, temperature, with_entropy, entropy_grad))
+                loss = out.loss * (scale if real else 0.0)
+                loss.backward()  # type: ignore[no-untyped-call]
+            if real:
+                stats.append(out.stats)
+        return self.world.sum(merge_stats(stats), MAX_STATS)
+
+    def _lockstep(self, micros: list[TokenBatch]) -> list[tuple[TokenBatch, bool]]:
+        """The micro-batches, each marked real, padded under FSDP2 with repeats of the last one
+        marked not real: every forward all-gathers the weights, a collective, so every process
+        must run as many forwards as the busiest (its token budget may need more)."""
+        passes = [(m, True) for m in micros]
+        if self.strategy != "fsdp":
+            return passes
+        most = self.world.sum({"n": float(len(micros))}, maxima=frozenset({"n"}))["n"]
+        return passes + [(micros[-1], False)] * (int(most) - len(micros))
 
     def _counters(self) -> Metrics:
         used = len(self.demos_used)
@@ -442,40 +537,75 @@ class Trainer:
         options = rollout.eval.model_dump(include={"n", "temperature", "top_p"})
         max_new = rollout.eval.max_new_tokens or rollout.max_new_tokens
         sampling = SamplingParams(**options, max_new_tokens=max_new, seed=self._seed(step, 1))
-        questions = self.eval_questions
-        buckets = [q.extra.get("bucket") for q in questions]
+        buckets = [q.extra.get("bucket") for q in self.eval_questions]
+        mine = self.world.share(self.eval_questions)
         with self._phase("eval"):
-            result = evaluate(
-                self.engine, self._prompt_ids(questions), questions, sampling, self.reward_fn,
-                buckets if any(b is not None for b in buckets) else None,
-            )  # fmt: skip
-        return result.metrics
+            result = evaluate(self.engine, self._prompt_ids(mine), mine, sampling, self.reward_fn)
+            result = self._gather_eval(result)
+        return result.with_buckets(buckets if any(b is not None for b in buckets) else None).metrics
+
+    def _gather_eval(self, mine: EvalResult) -> EvalResult:
+        """The whole eval set's samples from every process's share (in the set's order)."""
+        if not self.world.distributed:
+            return mine
+        parts = self.world.gather((mine.correct, mine.lengths, mine.truncated))
+
+        def merged(field: int) -> np.ndarray[Any, Any]:
+            return np.stack(self.world.interleave([list(part[field]) for part in parts]))
+
+        return EvalResult(
+            questions=list(self.eval_questions), correct=merged(0), lengths=merged(1),
+            truncated=merged(2), buckets=None, metrics={},
+        )  # fmt: skip
 
     # ---- checkpoints ----------------------------------------------------------------------------
 
     def _save(self, step: int) -> Path:
+        """The main process writes the checkpoint (the others hold the same state) while the
+        others wait for it."""
         cfg = self.config
+        # gathered on every process (collectives under FSDP2), complete on the main one
+        weights = full_model_state(self.model) if self.strategy == "fsdp" else None
+        optimizers = {name: _Saved(o.state_dict()) for name, o in self._optimizer_states().items()}
+        if not self.world.is_main:
+            self.world.barrier()
+            return checkpoint_path(cfg.checkpoint.dir, step)
         counters = {"sft_steps": self.sft_steps, "demo_rows": self.demo_rows}
-        return save_checkpoint(
+        path = save_checkpoint(
             cfg.checkpoint.dir, step, model=self.model, tokenizer=self.tokenizer,
-            optimizers={"rl": self.rl_optimizer, "sft": self.sft_optimizer},
+            model_state=weights, optimizers=optimizers,
             schedulers={"rl": self.rl_scheduler, "sft": self.sft_scheduler},
             sampler_state=self.sampler.state_dict(), buffer=self.buffer,
             counters=counters | {"demos_used": sorted(self.demos_used)},
             config_yaml=cfg.to_yaml(), keep_last=cfg.checkpoint.keep_last, overwrite=True,
         )  # fmt: skip
+        self.world.barrier()
+        return path
+
+    def _optimizer_states(self) -> dict[str, OptimizerState]:
+        """Both optimizers' states keyed by parameter name, whole: one checkpoint format for one
+        process, DDP and FSDP2, so a run resumes under another strategy or process count."""
+        return {
+            "rl": OptimizerState(self.model, self.rl_optimizer),
+            "sft": OptimizerState(self.model, self.sft_optimizer),
+        }
+
+    def _latest_checkpoint(self) -> Path | None:
+        """The newest checkpoint, as the main process finds it (it also clears stale
+        temporaries, which only one process may do)."""
+        found = latest_checkpoint(self.config.checkpoint.dir) if self.world.is_main else None
+        return self.world.gather(found)[0]
 
     def _resume(self, where: str | Path | bool | None) -> bool:
         """Restore a checkpoint (True: the latest); without one, seed the global RNGs."""
         if where is None or where is False:
             _seed_everything(self.config.schedule.seed)
             return False
-        path = latest_checkpoint(self.config.checkpoint.dir) if where is True else Path(where)
+        path = Path(where) if where is not True else self._latest_checkpoint()
         if path is None:
             raise CheckpointError(f"no checkpoint to resume from in {self.config.checkpoint.dir}")
         state = load_checkpoint(
-            path, model=self.model,
-            optimizers={"rl": self.rl_optimizer, "sft": self.sft_optimizer},
+            path, model=self.model, optimizers=self._optimizer_states(),
             schedulers={"rl": self.rl_scheduler, "sft": self.sft_scheduler},
         )  # fmt: skip
         self.sampler.load_state_dict(state.sampler_state)
@@ -490,6 +620,19 @@ class Trainer:
 
 
 # ---- helpers ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Saved:
+    """A state gathered before saving (on every process), handed to ``save_checkpoint``."""
+
+    state: dict[str, Any]
+
+    def state_dict(self) -> dict[str, Any]:
+        return self.state
+
+    def load_state_dict(self, state_dict: dict[str, Any]) -> None:
+        raise CheckpointError("a gathered state is for saving only")
 
 
 def _logprobs(
@@ -518,35 +661,24 @@ def _probe(m: TokenBatch, lp: TokenLogprobs) -> torch.Tensor:
     return torch.stack([entropy, gap.sum(), gap.amax() if gap.numel() else zero])
 
 
-def _probe_metrics(probes: list[torch.Tensor], tokens: int, sampled: bool) -> Metrics:
+def _probe_metrics(probes: list[torch.Tensor], tokens: int, sampled: bool, world: World) -> Metrics:
     """The step's ``entropy`` (token mean) and, when the engine returned log-probs, the
-    sampler/trainer ``logprob_mismatch_mean`` / ``_max``, from the micro-batches' probes."""
+    sampler/trainer ``logprob_mismatch_mean`` / ``_max``, from the micro-batches' probes (of
+    every process)."""
     entropy, gap, worst = torch.stack(probes).double().cpu().unbind(dim=1)
-    tokens = max(tokens, 1)
-    metrics = {"entropy": float(entropy.sum()) / tokens}
+    total = world.sum(
+        {"entropy": float(entropy.sum()), "gap": float(gap.sum()), "worst": float(worst.max()),
+         "tokens": float(tokens)},
+        maxima=frozenset({"worst"}),
+    )  # fmt: skip
+    count = max(total["tokens"], 1.0)
+    metrics = {"entropy": total["entropy"] / count}
     if sampled:
         metrics |= {
-            "logprob_mismatch_mean": float(gap.sum()) / tokens,
-            "logprob_mismatch_max": float(worst.max()),
+            "logprob_mismatch_mean": total["gap"] / count,
+            "logprob_mismatch_max": total["worst"],
         }
     return metrics
-
-
-def _accumulate(
-    model: torch.nn.Module,
-    micros: list[TokenBatch],
-    loss_fn: LossFn,
-    temperature: float,
-    with_entropy: bool,
-    entropy_grad: bool,
-) -> Metrics:
-    """Forward and backward every micro-batch (the gradients add up); their merged statistics."""
-    stats = []
-    for m in micros:
-        out = loss_fn(m, _logprobs(model, m, temperature, with_entropy, entropy_grad))
-        out.loss.backward()  # type: ignore[no-untyped-call]
-        stats.append(out.stats)
-    return merge_stats(stats)
 
 
 def _optimizer_step(
@@ -557,7 +689,8 @@ def _optimizer_step(
     """Clip the gradient norm, step (skipped when the norm is not finite), zero the gradients;
     returns the norm before clipping."""
     params = [p for group in optimizer.param_groups for p in group["params"]]
-    norm = float(torch.nn.utils.clip_grad_norm_(params, math.inf if clip is None else clip))
+    total = torch.nn.utils.clip_grad_norm_(params, math.inf if clip is None else clip)
+    norm = float(full_tensor(total))  # sharded gradients: the norm over every shard
     if math.isfinite(norm):
         optimizer.step()
         scheduler.step()
@@ -585,15 +718,20 @@ def _pack(batch: TokenBatch, rows: Iterable[int], budget: int) -> list[TokenBatc
     return [batch.select(g) for g in groups]
 
 
-def _rollout_metrics(rollouts: Rollouts, rewards: np.ndarray[Any, Any], seconds: float) -> Metrics:
-    """Reward and response-length statistics of a step's rollouts."""
-    lengths = np.array([len(r) for r in rollouts.response_ids], dtype=np.float64)
+def _rollout_metrics(
+    lengths: np.ndarray[Any, Any],
+    truncated: np.ndarray[Any, Any],
+    rewards: np.ndarray[Any, Any],
+    seconds: float,
+) -> Metrics:
+    """Reward and response-length statistics of a step's rollouts (per-row arrays)."""
+    lengths = lengths.astype(np.float64)
     correct = rewards > 0
     valid = rewards[~np.isnan(rewards)]
     metrics = {
         "reward_mean": float(valid.mean()) if len(valid) else 0.0,
         "resp_len_mean": float(lengths.mean()),
-        "truncated_frac": float(np.mean([f == "length" for f in rollouts.finish_reasons])),
+        "truncated_frac": float(truncated.mean()),
         "tokens_per_s": tokens_per_second(lengths.sum(), seconds),
     }
     if correct.any():
@@ -639,8 +777,73 @@ def _check_supported(cfg: Config, engine: RolloutEngine | None) -> None:
     """Settings the config accepts that this trainer cannot honour yet."""
     if cfg.rl.kl_coef > 0 and cfg.rl.kl_estimator != "k3":
         raise ConfigError(f"rl.kl_estimator: only 'k3' is implemented, got {cfg.rl.kl_estimator!r}")
-    if engine is None and cfg.rollout.engine != "hf":
-        raise ConfigError(f"rollout.engine: {cfg.rollout.engine!r} is not available yet; use 'hf'")
+
+
+def _make_engine(
+    cfg: Config,
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    world: World,
+    synced: bool,
+) -> RolloutEngine:
+    """The configured rollout engine: transformers ``generate`` on the trainer's own model
+    (``synced``: its weights are sharded, so every process decodes in lockstep), or a vLLM
+    engine colocated on this process's GPU, loaded from ``model.name_or_path``."""
+    rollout = cfg.rollout
+    if rollout.engine == "hf":
+        rows = rollout.generation_batch_size
+        return HFEngine(model, tokenizer, batch_size=rows and rows * rollout.n, synced=synced)
+    if cfg.model.name_or_path is None:
+        raise ConfigError(
+            "rollout.engine: vllm loads the model from model.name_or_path, which is not set"
+        )
+    from relift.rollout.vllm import VLLMEngine  # imports vLLM: only when asked for
+
+    options = rollout.vllm.model_dump()
+    options["max_model_len"] = options["max_model_len"] or (
+        cfg.data.max_prompt_tokens + rollout.max_new_tokens
+    )
+    dtype = str(next(model.parameters()).dtype).removeprefix("torch.")  # the trainer's
+    return VLLMEngine(
+        cfg.model.name_or_path, tokenizer, **options, dtype=dtype, seed=cfg.schedule.seed,
+        distributed=world.distributed,
+    )  # fmt: skip
+
+
+def _check_world(cfg: Config, world: World, strategy: str) -> None:
+    """Batch sizes that several processes can share evenly, and settings FSDP2 cannot take."""
+    if not world.distributed:
+        return
+    if strategy == "fsdp" and cfg.rl.kl_coef > 0:
+        raise ConfigError(
+            "rl.kl_coef > 0 needs a frozen reference copy of the model, which relift does not "
+            "shard: use distributed.strategy: ddp, or kl_coef: 0 (the reference's setting)"
+        )
+    if strategy == "fsdp" and cfg.rollout.engine == "hf" and cfg.rollout.generation_batch_size:
+        raise ConfigError(
+            "rollout.generation_batch_size: with FSDP every process must make the same number "
+            "of generate calls, which chunking cannot promise; leave it null"
+        )
+    size, schedule = world.size, cfg.schedule
+    if cfg.mode == "sft":
+        if schedule.prompts_per_step < size:
+            raise ConfigError(
+                f"schedule.prompts_per_step: {schedule.prompts_per_step} demonstrations per step "
+                f"cannot be shared by {size} processes"
+            )
+        return
+    parts = size * cfg.rl.mini_batches
+    if schedule.prompts_per_step % parts:
+        raise ConfigError(
+            f"schedule.prompts_per_step: {schedule.prompts_per_step} must be a multiple of "
+            f"processes x rl.mini_batches = {size} x {cfg.rl.mini_batches}, so that every "
+            "process holds an equal share of every mini-batch"
+        )
+    if cfg.mode == "relift" and cfg.sft.trigger_size < size:
+        raise ConfigError(
+            f"sft.trigger_size: {cfg.sft.trigger_size} demonstrations cannot be shared by "
+            f"{size} processes; use at least {size}"
+        )
 
 
 def _enable_checkpointing(model: PreTrainedModel) -> None:

@@ -13,6 +13,7 @@ import argparse
 import dataclasses
 import logging
 import sys
+from typing import Literal
 
 __all__ = ["add_parser", "run"]
 
@@ -34,6 +35,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--cache", metavar="DIR", default=None,
         help="where the base model is cached (default $RELIFT_CACHE or ~/.cache/relift)",
     )  # fmt: skip
+    demo.add_argument(
+        "--engine", choices=["auto", "hf", "vllm"], default="auto",
+        help="the arms' rollout engine (default auto: vllm on a CUDA GPU with vLLM installed, "
+        "else transformers generate)",
+    )  # fmt: skip
     demo.add_argument("--no-progress", action="store_true", help="no progress bars")
 
 
@@ -50,6 +56,7 @@ def run(args: argparse.Namespace, prog: str) -> int:
             print(f"{prog} demo: --steps must be >= 1, got {args.steps}", file=sys.stderr)
             return 2
         settings = dataclasses.replace(settings, steps=args.steps)
+    settings = dataclasses.replace(settings, engine=_engine(args.engine))
     output = args.output or ("runs/demo-quick" if args.quick else "runs/demo")
     try:
         report, results = run_demo(
@@ -65,3 +72,15 @@ def run(args: argparse.Namespace, prog: str) -> int:
     print(format_table(results, settings))
     print(f"\nreport: {report}")
     return 0
+
+
+def _engine(choice: str) -> Literal["hf", "vllm"]:
+    """``auto``: vLLM where it can run (a CUDA GPU and vLLM installed), else transformers."""
+    if choice in ("hf", "vllm"):
+        return "hf" if choice == "hf" else "vllm"
+    import importlib.util
+
+    import torch
+
+    vllm = importlib.util.find_spec("vllm") is not None
+    return "vllm" if vllm and torch.cuda.is_available() else "hf"

@@ -70,11 +70,16 @@ def _train(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"{PROG} train: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from relift.trainer import Trainer  # imports torch: only now
+    from relift.distributed import is_main_process, shutdown  # imports torch: only now
+    from relift.trainer import Trainer
 
+    main_process = is_main_process()  # under torchrun, only rank 0 reports
+    logging.basicConfig(
+        level=logging.INFO if main_process else logging.WARNING, format="%(message)s"
+    )
     try:
         result = Trainer(config).train(resume_from_checkpoint=args.resume)
+        shutdown()
     except InvalidInputError as exc:  # ConfigError included: settings that do not work
         print(f"{PROG} train: {exc}", file=sys.stderr)
         return 2
@@ -82,7 +87,8 @@ def _train(args: argparse.Namespace) -> int:
         print(f"{PROG} train: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     where = f"; last checkpoint {result.checkpoint}" if result.checkpoint else ""
-    print(f"trained {result.global_step} steps; metrics in {result.metrics_file}{where}")
+    if main_process:
+        print(f"trained {result.global_step} steps; metrics in {result.metrics_file}{where}")
     return 0
 
 

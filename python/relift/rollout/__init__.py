@@ -14,6 +14,7 @@ from relift.rollout.base import (
     SamplingParams,
     TokenBatch,
     pad_batch,
+    rollout_seed,
 )
 from relift.rollout.hf import HFEngine
 
@@ -26,4 +27,5 @@ __all__ = [
     "SamplingParams",
     "TokenBatch",
     "pad_batch",
+    "rollout_seed",
 ]

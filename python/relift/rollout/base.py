@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+import numpy as np
 import torch
 
 from relift.errors import InvalidInputError
@@ -25,6 +26,7 @@ __all__ = [
     "SamplingParams",
     "TokenBatch",
     "pad_batch",
+    "rollout_seed",
 ]
 
 FinishReason = Literal["stop", "length"]
@@ -276,10 +278,24 @@ class RolloutEngine(Protocol):
     """A rollout engine: transformers ``generate`` now (:class:`relift.rollout.HFEngine`), vLLM
     later. Engines own their sampling RNG; the trainer owns the weights."""
 
-    def generate(self, prompts: Prompts, sampling: SamplingParams) -> Rollouts:
-        """``sampling.n`` completions of every prompt, a prompt's ``n`` contiguous, in order."""
+    def generate(
+        self, prompts: Prompts, sampling: SamplingParams, keys: Sequence[int] | None = None
+    ) -> Rollouts:
+        """``sampling.n`` completions of every prompt, a prompt's ``n`` contiguous, in order.
+
+        ``keys`` (one per prompt, with ``sampling.seed``): rollout ``j`` of the prompt keyed
+        ``k`` is drawn with :func:`rollout_seed` ``(seed, k, j)``, so it does not depend on the
+        other prompts of the call, on chunking, or on how many processes share the batch."""
         ...
 
     def update_weights(self, model: torch.nn.Module) -> None:
         """Make the engine sample from ``model``'s current weights."""
         ...
+
+
+def rollout_seed(seed: int, key: int, index: int) -> int:
+    """The sampling seed of rollout ``index`` of the prompt keyed ``key`` in a call seeded
+    ``seed``: a 63-bit integer that depends on these three numbers only."""
+    entropy = [seed % 2**64, key % 2**64, index]
+    state = np.random.SeedSequence(entropy).generate_state(1, dtype=np.uint64)
+    return int(state[0]) >> 1

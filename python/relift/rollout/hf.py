@@ -4,10 +4,11 @@ Each prompt is repeated ``n`` times (so a prompt's rollouts are contiguous and a
 may fall anywhere), the rows are cut into chunks of at most ``batch_size``, every chunk is
 left-padded and sampled with the KV cache, and everything after the first EOS is dropped.
 
-Sampling is exactly what :class:`SamplingParams` says: the model's own ``generation_config``
-(a checkpoint's ``generation_config.json`` may carry, say, ``repetition_penalty=1.05`` or
-``temperature=0.7``) is set aside during the call, so no hidden processor changes the
-distribution the trainer's recomputed log-probs assume.
+Sampling is exactly what :class:`SamplingParams` says, done by relift (:class:`_KeyedSampler`)
+with one random stream per rollout, so a rollout does not depend on its batch. The model's own
+``generation_config`` (a checkpoint's ``generation_config.json`` may carry, say,
+``repetition_penalty=1.05`` or ``temperature=0.7``) is set aside during the call, so no hidden
+processor changes the distribution the trainer's recomputed log-probs assume.
 
 Sampler log-probs are gathered step by step (:class:`_ChosenLogprobs`), never from stored
 logits: memory is O(rows x steps), not O(rows x steps x vocabulary) (150k x 8k tokens of float32
@@ -17,8 +18,8 @@ logits would be 4.9 GB per row).
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 import torch
 from transformers import (
@@ -30,7 +31,14 @@ from transformers import (
 )
 
 from relift.errors import InternalError, InvalidInputError
-from relift.rollout.base import FinishReason, Prompts, Rollouts, SamplingParams, pad_batch
+from relift.rollout.base import (
+    FinishReason,
+    Prompts,
+    Rollouts,
+    SamplingParams,
+    pad_batch,
+    rollout_seed,
+)
 
 __all__ = ["HFEngine"]
 
@@ -43,12 +51,16 @@ class HFEngine:
     per ``generate`` call (``None``: all rows at once). ``device`` defaults to the model's.
     EOS ids are the tokenizer's EOS plus any in the model's ``generation_config``
     (chat models often stop on two tokens), unless ``eos_token_ids`` is given.
-    String prompts are tokenized with ``add_special_tokens``.
+    String prompts are tokenized with ``add_special_tokens``. ``synced``: the model's weights
+    are sharded over processes (FSDP2), so every forward is a collective and every process keeps
+    decoding until all are done (transformers' ``synced_gpus``); each must call ``generate`` as
+    often as the others.
 
-    Reproducibility: with ``SamplingParams.seed`` the same prompts, parameters and
-    ``batch_size`` give the same rollouts on CPU (the seed applies to a forked RNG, so the global
-    torch RNG is left as it was). Changing ``batch_size`` changes which random numbers each row
-    draws.
+    Reproducibility: every rollout draws from its own generator, seeded from
+    (``SamplingParams.seed``, the prompt's key, its index among the ``n``), so with a seed a
+    rollout is the same whatever ``batch_size``, the other prompts of the call or the number of
+    processes (up to float differences between batch shapes); the global torch RNG is untouched.
+    Without a seed, one draw from the global torch RNG seeds the call.
     """
 
     def __init__(
@@ -60,6 +72,7 @@ class HFEngine:
         device: torch.device | str | None = None,
         eos_token_ids: Sequence[int] | None = None,
         add_special_tokens: bool = True,
+        synced: bool = False,
     ) -> None:
         if batch_size is not None and batch_size < 1:
             raise InvalidInputError(f"batch_size must be >= 1 or None, got {batch_size}")
@@ -76,6 +89,7 @@ class HFEngine:
         if not self.eos_token_ids:
             raise InvalidInputError("no EOS token: pass eos_token_ids or use a tokenizer with one")
         self.add_special_tokens = add_special_tokens
+        self.synced = synced
 
     def update_weights(self, model: torch.nn.Module) -> None:
         """Sample from ``model``'s weights from now on.
@@ -88,17 +102,32 @@ class HFEngine:
             return
         self.model.load_state_dict(model.state_dict())
 
-    def generate(self, prompts: Prompts, sampling: SamplingParams) -> Rollouts:
-        """``sampling.n`` completions of every prompt, a prompt's ``n`` rollouts contiguous."""
+    def generate(
+        self, prompts: Prompts, sampling: SamplingParams, keys: Sequence[int] | None = None
+    ) -> Rollouts:
+        """``sampling.n`` completions of every prompt, a prompt's ``n`` rollouts contiguous;
+        rollout ``j`` of the prompt keyed ``keys[p]`` (default: ``p``) is sampled with its own
+        random stream, :func:`~relift.rollout.base.rollout_seed` ``(seed, key, j)``."""
         prompt_ids = self._tokenize(prompts)
+        keys = list(range(len(prompt_ids))) if keys is None else [int(k) for k in keys]
+        if len(keys) != len(prompt_ids):
+            raise InvalidInputError(f"{len(keys)} keys for {len(prompt_ids)} prompts")
+        seed = sampling.seed
+        if seed is None:  # reproducible under the caller's torch.manual_seed
+            seed = int(torch.randint(0, 2**62, (), dtype=torch.int64))
         prompt_index = [p for p in range(len(prompt_ids)) for _ in range(sampling.n)]
+        row_seeds = [
+            rollout_seed(seed, keys[p], j)
+            for p in prompt_index[:: sampling.n]
+            for j in range(sampling.n)
+        ]
         step = self.batch_size or max(len(prompt_index), 1)
         responses: list[list[int]] = []
         logprobs: list[list[float]] = []
-        with _sampling_rng(sampling.seed, self.device), _neutral_generation_config(self.model):
+        with _neutral_generation_config(self.model):
             for start in range(0, len(prompt_index), step):
                 rows = [prompt_ids[p] for p in prompt_index[start : start + step]]
-                ids, lps = self._generate_chunk(rows, sampling)
+                ids, lps = self._generate_chunk(rows, sampling, row_seeds[start : start + step])
                 responses.extend(ids)
                 logprobs.extend(lps)
         finish: list[FinishReason] = [
@@ -132,40 +161,36 @@ class HFEngine:
         return out
 
     def _generation_config(self, sampling: SamplingParams) -> GenerationConfig:
-        """Every knob that shapes the distribution set explicitly."""
-        common: dict[str, Any] = {
-            "max_new_tokens": sampling.max_new_tokens,
-            "eos_token_id": list(self.eos_token_ids),
-            "pad_token_id": self.pad_token_id,
-            "use_cache": True,
-            "num_beams": 1,
-            "num_return_sequences": 1,
-            "return_dict_in_generate": True,
-        }
-        # GenerationConfig's __init__ is untyped (**kwargs).
-        if sampling.greedy:
-            return GenerationConfig(do_sample=False, **common)  # type: ignore[no-untyped-call]
-        return GenerationConfig(  # type: ignore[no-untyped-call]
-            do_sample=True,
-            temperature=sampling.temperature,
-            top_p=sampling.top_p,
-            top_k=max(sampling.top_k, 0),  # 0 (not transformers' default 50) switches it off
-            **common,
+        """Greedy decoding over what the processors leave: :class:`_KeyedSampler` does the
+        sampling (when not greedy), so transformers' own warpers and RNG never run."""
+        return GenerationConfig(  # type: ignore[no-untyped-call]  # **kwargs
+            do_sample=False,
+            max_new_tokens=sampling.max_new_tokens,
+            eos_token_id=list(self.eos_token_ids),
+            pad_token_id=self.pad_token_id,
+            use_cache=True,
+            num_beams=1,
+            num_return_sequences=1,
+            return_dict_in_generate=True,
         )
 
     @torch.no_grad()
     def _generate_chunk(
-        self, prompts: list[list[int]], sampling: SamplingParams
+        self, prompts: list[list[int]], sampling: SamplingParams, row_seeds: list[int]
     ) -> tuple[list[list[int]], list[list[float]]]:
         """Sample one chunk; returns the responses cut after their first EOS (and log-probs)."""
         batch = pad_batch(prompts, [[] for _ in prompts], self.pad_token_id, device=self.device)
         recorder = _ChosenLogprobs(1.0 if sampling.greedy else sampling.temperature)
+        processors: list[LogitsProcessor] = [recorder] if sampling.logprobs else []
+        if not sampling.greedy:  # after the recorder: it must see the untruncated logits
+            processors.append(_KeyedSampler(sampling, row_seeds, self.device))
         with _eval_mode(self.model):
             out = self.model.generate(  # type: ignore[operator]  # generate is untyped
                 input_ids=batch.input_ids,
                 attention_mask=batch.attention_mask,
                 generation_config=self._generation_config(sampling),
-                logits_processor=LogitsProcessorList([recorder] if sampling.logprobs else []),
+                logits_processor=LogitsProcessorList(processors),
+                synced_gpus=self.synced,
             )
         new_tokens = out.sequences[:, batch.input_ids.shape[1] :]
         lengths = _lengths_through_first_eos(new_tokens, self.eos_token_ids)
@@ -212,6 +237,53 @@ class _ChosenLogprobs(LogitsProcessor):
         return torch.stack(self.steps, dim=1)
 
 
+class _KeyedSampler(LogitsProcessor):
+    """Samples every row from its own random stream, so a rollout does not depend on which
+    other rows share its batch (or its process).
+
+    Per decode step: temperature, then top-k, then top-p (transformers' order and semantics),
+    then the Gumbel-max trick with uniforms drawn from the row's generator, which picks token
+    ``i`` with probability ``softmax(logits)[i]``. It returns scores that are ``-inf`` except
+    at the chosen token, for ``generate``'s greedy step to take.
+    """
+
+    def __init__(
+        self, sampling: SamplingParams, row_seeds: Sequence[int], device: torch.device
+    ) -> None:
+        self.temperature = sampling.temperature
+        self.top_k = max(sampling.top_k, 0)
+        self.top_p = sampling.top_p
+        self.generators = [torch.Generator(device).manual_seed(s) for s in row_seeds]
+
+    def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
+        logits = _truncate(scores.float() / self.temperature, self.top_k, self.top_p)
+        rows, vocab = logits.shape
+        if rows != len(self.generators):
+            raise InternalError(f"{rows} rows for {len(self.generators)} sampling streams")
+        uniform = torch.stack(
+            [torch.rand(vocab, generator=g, device=logits.device) for g in self.generators]
+        )
+        gumbel = -torch.log(-torch.log(uniform.clamp_min(torch.finfo(torch.float32).tiny)))
+        chosen = (logits + gumbel).argmax(dim=-1, keepdim=True)
+        forced = torch.full_like(scores, -math.inf)
+        return forced.scatter_(-1, chosen, 0.0)
+
+
+def _truncate(logits: torch.Tensor, top_k: int, top_p: float) -> torch.Tensor:
+    """``logits`` with the tokens top-k (0: off) and then top-p (1: off) drop set to ``-inf``."""
+    if 0 < top_k < logits.shape[-1]:
+        kth = torch.topk(logits, top_k, dim=-1).values[..., -1:]
+        logits = logits.masked_fill(logits < kth, -math.inf)
+    if top_p < 1.0:
+        ordered, order = torch.sort(logits, dim=-1, descending=True)
+        probs = ordered.softmax(dim=-1)
+        mass_before = probs.cumsum(dim=-1) - probs  # a token stays while the mass before it
+        drop = mass_before >= top_p  # is short of top_p (so the top token always stays)
+        unsorted = torch.zeros_like(drop).scatter(-1, order, drop)
+        logits = logits.masked_fill(unsorted, -math.inf)
+    return logits
+
+
 def _default_eos(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> tuple[int, ...]:
     """The tokenizer's EOS id plus the model generation config's, in that order, deduplicated."""
     ids: list[int] = []
@@ -230,18 +302,6 @@ def _lengths_through_first_eos(tokens: torch.Tensor, eos_ids: Sequence[int]) -> 
     width = tokens.shape[1]
     first = torch.where(is_eos.any(dim=1), is_eos.int().argmax(dim=1) + 1, width)
     return [int(n) for n in first.tolist()]
-
-
-@contextlib.contextmanager
-def _sampling_rng(seed: int | None, device: torch.device) -> Iterator[None]:
-    """Seed a forked RNG for the duration (CPU, plus the CUDA device in use); no seed: no fork."""
-    if seed is None:
-        yield
-        return
-    cuda = [device.index or 0] if device.type == "cuda" else []
-    with torch.random.fork_rng(devices=cuda):
-        torch.manual_seed(seed)
-        yield
 
 
 @contextlib.contextmanager

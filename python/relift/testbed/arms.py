@@ -71,6 +71,7 @@ def train_arm(
     started = time.perf_counter()
     trainer = Trainer(config)
     outcome = trainer.train()
+    trainer.close()  # frees a vLLM engine's GPU memory before the next arm starts one
     seconds = time.perf_counter() - started
     buckets = [q.extra.get("bucket") for q in trainer.eval_questions]
     final = _final_eval(
@@ -113,8 +114,10 @@ def arm_config(
             "max_prompt_tokens": 16, "max_demonstration_tokens": s.max_new_tokens,
         },
         "rollout": {
-            "n": s.rollouts, "temperature": 1.0, "max_new_tokens": s.max_new_tokens,
-            "eval": {"n": 1, "temperature": 0.0},
+            "engine": s.engine, "n": s.rollouts, "temperature": 1.0,
+            "max_new_tokens": s.max_new_tokens, "eval": {"n": 1, "temperature": 0.0},
+            # a 1M-parameter model: a small KV cache, no CUDA graphs to capture at start
+            "vllm": {"gpu_memory_utilization": 0.2, "enforce_eager": True},
         },
         "rl": {"lr": s.rl_lr, "mini_batches": 1, "grad_clip": 1.0, "aggregation": "constant",
                "constant_length": s.max_new_tokens},

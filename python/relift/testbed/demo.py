@@ -25,7 +25,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from relift.testbed.model import BaseSpec, base_model_dir
 from relift.testbed.task import Style, task_rows
@@ -69,6 +69,8 @@ class DemoSettings:
     the model's accuracy, see ``docs/demo/README.md``)."""
     max_new_tokens: int = 80
     seed: int = 0
+    engine: Literal["hf", "vllm"] = "hf"
+    """The arms' rollout engine: transformers ``generate`` (CPU or GPU) or vLLM (GPU)."""
     arms: tuple[str, ...] = TRAINED_ARMS
     quick: bool = False
 
