@@ -60,6 +60,7 @@ check-wheel: $(VENV)/.ready
 	$(PYTHON) -m venv target/wheel-venv
 	target/wheel-venv/bin/pip install --quiet target/wheels/*.whl
 	target/wheel-venv/bin/relift-verify --help > /dev/null
+	$(PYTHON) -c "import glob, zipfile; names = zipfile.ZipFile(glob.glob('target/wheels/*.whl')[0]).namelist(); assert 'relift/testbed/base/model.safetensors' in names, 'the wheel lacks the shipped base model'"
 	target/wheel-venv/bin/python -c "import relift; assert relift.verify(r'\\boxed{2}', '2')"
 	@pkgs=$$(target/wheel-venv/bin/pip list --format freeze | cut -d= -f1 | sort | tr '\n' ' '); \
 		echo "the wheel's venv holds: $$pkgs"; \

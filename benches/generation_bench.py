@@ -78,21 +78,10 @@ def missing_requirements() -> str | None:
 
 def build_default_model(root: Path, seed: int) -> Path:
     """The testbed's architecture, randomly initialised, saved under ``root``."""
-    from relift.testbed.model import BaseSpec, build_tokenizer
-    from relift.testing import build_tiny_model
+    from relift.testbed.model import BaseSpec, build_tokenizer, untrained_model
 
-    spec = BaseSpec()
     tokenizer = build_tokenizer()
-    model = build_tiny_model(
-        tokenizer,
-        hidden_size=spec.hidden_size,
-        intermediate_size=spec.intermediate_size,
-        num_layers=spec.num_layers,
-        num_heads=spec.num_heads,
-        num_kv_heads=spec.num_heads,
-        max_positions=512,
-        seed=seed,
-    )
+    model = untrained_model(BaseSpec(seed=seed), tokenizer, max_positions=512)
     model.save_pretrained(root)
     tokenizer.save_pretrained(root)
     return root

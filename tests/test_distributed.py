@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import subprocess
 import sys
 from pathlib import Path
@@ -18,12 +17,7 @@ from typing import Any
 import pytest
 
 torch = pytest.importorskip("torch", reason="distributed training needs the train extra")
-from relift.testing import (  # noqa: E402
-    DEFAULT_CHARS,
-    build_tiny_model,
-    build_tiny_tokenizer,
-    save_and_reload,
-)
+from relift.testing import addition_run_folder  # noqa: E402
 from safetensors.torch import load_file  # noqa: E402
 from transformers import AutoModelForCausalLM  # noqa: E402
 
@@ -40,17 +34,7 @@ TOLERANCE, TYPICAL = 1e-4, 1e-7
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A saved tiny model, and 24 training / 6 eval additions with demonstrations."""
-    root = tmp_path_factory.mktemp("tiny")
-    tokenizer = build_tiny_tokenizer(DEFAULT_CHARS + "\\boxed{}")
-    save_and_reload(build_tiny_model(tokenizer, initializer_range=0.1), tokenizer, root / "model")
-    rng = random.Random(1)
-    for name, count in (("train", 24), ("eval", 6)):
-        with (root / f"{name}.jsonl").open("w") as fh:
-            for _ in range(count):
-                a, b = rng.randint(10, 99), rng.randint(10, 99)
-                row = {"question": f"{a}+{b}=", "answer": str(a + b)}
-                fh.write(json.dumps(row | {"solution": f"{a + b}#\\boxed{{{a + b}}}"}) + "\n")
-    return root
+    return addition_run_folder(tmp_path_factory.mktemp("tiny"), train=24, eval=6, seed=1)
 
 
 def write_config(tiny: Path, run: Path, steps: int, strategy: str = "ddp") -> Path:
@@ -233,12 +217,12 @@ def test_settings_several_processes_cannot_take_are_config_errors(
     from relift.config import Config
     from relift.distributed import World
     from relift.errors import ConfigError
-    from relift.trainer import _check_world
+    from relift.trainer_setup import check_world
 
     raw: dict[str, Any] = {"rl": {"mini_batches": 2}, "schedule": {"prompts_per_step": 8}}
     for key, value in overrides.items():
         raw[key] = raw.get(key, {}) | value if isinstance(value, dict) else value
     config = Config.model_validate(raw)
     with pytest.raises(ConfigError, match=message):
-        _check_world(config, World(rank=0, size=2), strategy)
-    _check_world(config, World(), "none")  # one process shares nothing
+        check_world(config, World(rank=0, size=2), strategy)
+    check_world(config, World(), "none")  # one process shares nothing

@@ -12,7 +12,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before torch: no spin-wai
 import copy
 import importlib.util
 import json
-import random
 import signal
 import subprocess
 import sys
@@ -31,7 +30,7 @@ from relift.errors import ConfigError, InvalidInputError
 from relift.losses import token_logprobs_and_entropy
 from relift.metrics import METRICS, deterministic_view, read_metrics
 from relift.rollout import RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
-from relift.testing import DEFAULT_CHARS, build_tiny_model, build_tiny_tokenizer, save_and_reload
+from relift.testing import addition_run_folder
 from relift.trainer import Trainer
 from transformers import PreTrainedModel
 
@@ -46,17 +45,7 @@ PHASES = ["generate", "reward", "advantage", "rl_update", "buffer", "sft_update"
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A saved tiny model and tokenizer (digits, '+', '=', '#' and '\\boxed{}') and a 24-question
     train / 8-question eval set of 2-digit additions with demonstrations, as JSONL."""
-    root = tmp_path_factory.mktemp("tiny")
-    tokenizer = build_tiny_tokenizer(DEFAULT_CHARS + "\\boxed{}")
-    save_and_reload(build_tiny_model(tokenizer, initializer_range=0.1), tokenizer, root / "model")
-    rng = random.Random(0)
-    for name, count in (("train", 24), ("eval", 8)):
-        with (root / f"{name}.jsonl").open("w") as fh:
-            for _ in range(count):
-                a, b = rng.randint(10, 99), rng.randint(10, 99)
-                row = {"question": f"{a}+{b}=", "answer": str(a + b)}
-                fh.write(json.dumps(row | {"solution": f"{a + b}#\\boxed{{{a + b}}}"}) + "\n")
-    return root
+    return addition_run_folder(tmp_path_factory.mktemp("tiny"), train=24, eval=8, seed=0)
 
 
 def make_config(tiny: Path, run: Path, *overrides: str) -> Config:

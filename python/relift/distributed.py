@@ -1,7 +1,7 @@
 """Multi-process training with ``torchrun``: who this process is, how work is shared, and the
 few collectives the trainer needs.
 
-    torchrun --nproc_per_node 8 -m relift train --config run.yaml
+    torchrun --nproc_per_node 8 -m relift.cli.main train --config run.yaml
 
 Every process runs the same loop on the same global batch of prompts and keeps its share
 (:meth:`World.share`): prompt ``p`` goes to rank ``p % size``, so a question's ``n`` rollouts stay
@@ -10,8 +10,8 @@ gathered (:meth:`World.gather_rows`) before group statistics, advantages, the ha
 and the SFT trigger are computed, so every rank holds the same buffer and takes the same decision
 (``ALGORITHM.md``: "one buffer, one decision"). Loss normalisers (token and sequence counts) are
 summed across ranks, each rank's loss is its share of the global loss, and the gradients are
-summed (DDP averages, so the loss is scaled by the world size first): the update equals one
-process training on the whole batch, up to float summation order.
+summed (DDP and FSDP2 average, so the loss is scaled by the world size first): the update
+equals one process training on the whole batch, up to float summation order.
 
 Without ``torchrun`` (no ``WORLD_SIZE`` in the environment, or 1) :func:`init_world` returns a
 world of one and every collective here is the identity, so the single-process path runs no
@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 
-from relift.errors import ConfigError
+from relift.errors import ConfigError, InternalError
 
 __all__ = [
     "OptimizerState",
@@ -108,11 +108,15 @@ class World:
         if not self.distributed:
             return dict(values)
         keys = sorted(values)
+        # NCCL reduces GPU tensors only; gloo, CPU ones
+        device = torch.device("cuda") if dist.get_backend() == "nccl" else torch.device("cpu")
         summed = torch.tensor(
-            [0.0 if k in maxima else values[k] for k in keys], dtype=torch.float64
+            [0.0 if k in maxima else values[k] for k in keys], dtype=torch.float64, device=device
         )
         largest = torch.tensor(
-            [values[k] if k in maxima else -np.inf for k in keys], dtype=torch.float64
+            [values[k] if k in maxima else -np.inf for k in keys],
+            dtype=torch.float64,
+            device=device,
         )
         dist.all_reduce(summed, op=dist.ReduceOp.SUM)
         dist.all_reduce(largest, op=dist.ReduceOp.MAX)
@@ -133,7 +137,7 @@ class World:
         """Fail loudly when ranks disagree on ``value`` (a decision that must be global)."""
         values = self.gather(value)
         if any(v != values[0] for v in values):
-            raise RuntimeError(f"ranks disagree on {what}: {values}")
+            raise InternalError(f"ranks disagree on {what}: {values}")
 
 
 def init_world(device_type: str) -> World:

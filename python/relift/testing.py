@@ -10,6 +10,8 @@ Importing this module imports torch and transformers (the ``train`` extra).
 
 from __future__ import annotations
 
+import json
+import random
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -131,3 +133,20 @@ def tiny_model_and_tokenizer(
     tokenizer = build_tiny_tokenizer()
     model = build_tiny_model(tokenizer, arch=arch, seed=seed, initializer_range=initializer_range)
     return save_and_reload(model, tokenizer, directory)
+
+
+def addition_run_folder(root: str | Path, *, train: int = 24, eval: int = 8, seed: int = 0) -> Path:
+    """A trainer test's inputs under ``root``: the tiny model and tokenizer (digits, ``+=,#:``
+    and ``\\boxed{}``) in ``model/``, and ``train.jsonl`` / ``eval.jsonl`` with ``train`` and
+    ``eval`` 2-digit additions in the ``qa`` schema, each with a demonstration."""
+    root = Path(root)
+    tokenizer = build_tiny_tokenizer(DEFAULT_CHARS + "\\boxed{}")
+    save_and_reload(build_tiny_model(tokenizer, initializer_range=0.1), tokenizer, root / "model")
+    rng = random.Random(seed)
+    for name, count in (("train", train), ("eval", eval)):
+        with (root / f"{name}.jsonl").open("w") as fh:
+            for _ in range(count):
+                a, b = rng.randint(10, 99), rng.randint(10, 99)
+                row = {"question": f"{a}+{b}=", "answer": str(a + b)}
+                fh.write(json.dumps(row | {"solution": f"{a + b}#\\boxed{{{a + b}}}"}) + "\n")
+    return root

@@ -14,6 +14,10 @@ metrics record -> eval every ``schedule.eval_every`` steps -> checkpoint every
 ``checkpoint.every`` steps. ``mode: rl`` has no buffer and no SFT; ``mode: sft`` trains on
 batches of the dataset's demonstrations without rollouts.
 
+Under ``torchrun`` every process runs this loop on its share of each batch (a question's n
+rollouts stay together) and the step's decisions come from gathered rewards, so they are the
+same everywhere (:mod:`relift.distributed`); building the run is :mod:`relift.trainer_setup`.
+
 Choices where the reference leaves room:
 - Sampling uses a seed derived from (``schedule.seed``, step), so rollouts do not depend on
   anything else that draws random numbers, and a resumed run samples the same rollouts.
@@ -33,7 +37,6 @@ Choices where the reference leaves room:
 from __future__ import annotations
 
 import contextlib
-import copy
 import logging
 import math
 import random
@@ -45,8 +48,6 @@ from typing import Any
 import numpy as np
 import torch
 from transformers import (
-    AutoModelForCausalLM,
-    AutoTokenizer,
     PreTrainedModel,
     PreTrainedTokenizerBase,
 )
@@ -58,13 +59,11 @@ from relift.checkpoint import (
     load_checkpoint,
     save_checkpoint,
 )
-from relift.config import Config, RLConfig, SFTConfig, load_config
+from relift.config import Config, load_config
 from relift.data import (
     EpochSampler,
     Question,
     check_round_trip,
-    load_questions,
-    load_split,
     prompt_uses_chat_template,
     tokenize_demonstrations,
     tokenize_prompts,
@@ -79,8 +78,8 @@ from relift.distributed import (
     resolve_strategy,
     wrap_model,
 )
-from relift.errors import CheckpointError, ConfigError, InvalidInputError
-from relift.evaluation import BUCKETS, EvalResult, evaluate
+from relift.errors import CheckpointError, InvalidInputError
+from relift.evaluation import EvalResult, evaluate
 from relift.losses import (
     MAX_STATS,
     LossOutput,
@@ -92,7 +91,21 @@ from relift.losses import (
 )
 from relift.metrics import MetricsLogger, StepTimer, progress, tokens_per_second
 from relift.rewards import RewardFn, compute_rewards, overlong_penalty, reward_fn_from_config
-from relift.rollout import HFEngine, RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
+from relift.rollout import RolloutEngine, Rollouts, SamplingParams, TokenBatch, pad_batch
+from relift.trainer_setup import (
+    Dataset,
+    adamw,
+    check_buckets,
+    check_supported,
+    check_world,
+    frozen_copy,
+    index_by_id,
+    load_model,
+    load_split_questions,
+    make_engine,
+    sampling_pool,
+    torch_dtype,
+)
 
 __all__ = ["TrainResult", "Trainer", "torch_dtype"]
 
@@ -100,7 +113,6 @@ log = logging.getLogger("relift")
 Metrics = dict[str, float]
 #: Demonstrations checked at start for a tokenizer that loses text.
 ROUND_TRIP_SAMPLES = 16
-Dataset = str | Path | Iterable[Any] | None
 LossFn = Callable[[TokenBatch, TokenLogprobs], LossOutput]
 
 
@@ -140,38 +152,38 @@ class Trainer:
         engine: RolloutEngine | None = None,
     ) -> None:
         cfg = self.config = config if isinstance(config, Config) else load_config(config)
-        _check_supported(cfg, engine)
+        check_supported(cfg, engine)
         device_type = "cuda" if torch.cuda.is_available() else "cpu"
         self.world = init_world(device_type)
         #: ``none`` (one process), ``ddp`` or ``fsdp``.
         self.strategy = resolve_strategy(cfg.distributed.strategy, self.world, device_type)
-        _check_world(cfg, self.world, self.strategy)
-        self.model, self.tokenizer = _load_model(cfg, model, tokenizer)
+        check_world(cfg, self.world, self.strategy)
+        self.model, self.tokenizer = load_model(cfg, model, tokenizer)
         self.device = next(self.model.parameters()).device
         self.pad_id = int(self.tokenizer.pad_token_id)
-        self.train_questions = _questions(train_dataset, cfg, self.tokenizer, "train")
-        self.eval_questions = _questions(eval_dataset, cfg, self.tokenizer, "eval")
-        _check_buckets(self.eval_questions)
+        self.train_questions = load_split_questions(train_dataset, cfg, self.tokenizer, "train")
+        self.eval_questions = load_split_questions(eval_dataset, cfg, self.tokenizer, "eval")
+        check_buckets(self.eval_questions)
         if 0 < len(self.eval_questions) < self.world.size:
             raise InvalidInputError(
                 f"eval data: {len(self.eval_questions)} questions cannot be shared by "
                 f"{self.world.size} processes; use at least one per process"
             )
-        self.by_id = _index(self.train_questions)
-        self.pool = _pool(self.train_questions, cfg.mode)
+        self.by_id = index_by_id(self.train_questions)
+        self.pool = sampling_pool(self.train_questions, cfg.mode)
         demos = [q.demonstration for q in self.train_questions if q.demonstration]
         if cfg.mode != "rl":
             check_round_trip(demos[:ROUND_TRIP_SAMPLES], self.tokenizer)
         self.reward_fn = reward_fn or reward_fn_from_config(cfg)
-        self.engine = engine or _make_engine(
+        self.engine = engine or make_engine(
             cfg, self.model, self.tokenizer, self.world, synced=self.strategy == "fsdp"
         )
-        self.ref_model = _frozen_copy(self.model) if cfg.rl.kl_coef > 0 else None
+        self.ref_model = frozen_copy(self.model) if cfg.rl.kl_coef > 0 else None
         #: What the training forward runs through (DDP across processes; the model alone).
         self.train_model = wrap_model(self.model, self.world, cfg.distributed.strategy)
         params = [p for p in self.model.parameters() if p.requires_grad]
-        self.rl_optimizer, self.rl_scheduler = _adamw(params, cfg.rl)
-        self.sft_optimizer, self.sft_scheduler = _adamw(params, cfg.sft)
+        self.rl_optimizer, self.rl_scheduler = adamw(params, cfg.rl)
+        self.sft_optimizer, self.sft_scheduler = adamw(params, cfg.sft)
         self.sampler = EpochSampler(
             len(self.pool), cfg.schedule.prompts_per_step, cfg.schedule.seed
         )
@@ -481,8 +493,9 @@ class Trainer:
         """Forward and backward every micro-batch (the gradients add up, and across processes
         are summed in the last backward); the merged statistics, summed over processes.
 
-        DDP averages gradients over the ``world.size`` processes while each process's loss is
-        its share of the global loss, so the loss is scaled by the world size to make it a sum.
+        DDP and FSDP2 average gradients over the ``world.size`` processes while each process's
+        loss is its share of the global loss, so the loss is scaled by the world size to make
+        it a sum.
         """
         model, scale = self.train_model, float(self.world.size)
         stats = []
@@ -739,193 +752,6 @@ def _rollout_metrics(
     if not correct.all():
         metrics["resp_len_wrong"] = float(lengths[~correct].mean())
     return metrics
-
-
-def _load_model(
-    cfg: Config, model: PreTrainedModel | None, tokenizer: PreTrainedTokenizerBase | None
-) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
-    """The model and tokenizer: as given, or ``from_pretrained`` from the configured paths."""
-    mc = cfg.model
-    if model is None:
-        if mc.name_or_path is None:
-            raise ConfigError("model.name_or_path: not set, and no model was passed to the Trainer")
-        device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-        model = AutoModelForCausalLM.from_pretrained(
-            mc.name_or_path,
-            dtype=torch_dtype(mc.dtype, device),
-            trust_remote_code=mc.trust_remote_code,
-        )
-        model = model.to(device)  # type: ignore[arg-type]  # transformers types .to oddly
-    if tokenizer is None:
-        source = mc.tokenizer or mc.name_or_path or getattr(model, "name_or_path", None)
-        if not source:
-            raise ConfigError(
-                "model.tokenizer: not set, and no tokenizer was passed to the Trainer"
-            )
-        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=mc.trust_remote_code)
-    assert model is not None and tokenizer is not None
-    if tokenizer.pad_token_id is None and tokenizer.eos_token is not None:
-        tokenizer.pad_token = tokenizer.eos_token  # masks come from lengths: pad may equal EOS
-    if tokenizer.pad_token_id is None:
-        raise InvalidInputError("the tokenizer has neither a pad token nor an EOS token")
-    if mc.gradient_checkpointing and model.supports_gradient_checkpointing:
-        _enable_checkpointing(model)
-    return model, tokenizer
-
-
-def _check_supported(cfg: Config, engine: RolloutEngine | None) -> None:
-    """Settings the config accepts that this trainer cannot honour yet."""
-    if cfg.rl.kl_coef > 0 and cfg.rl.kl_estimator != "k3":
-        raise ConfigError(f"rl.kl_estimator: only 'k3' is implemented, got {cfg.rl.kl_estimator!r}")
-
-
-def _make_engine(
-    cfg: Config,
-    model: PreTrainedModel,
-    tokenizer: PreTrainedTokenizerBase,
-    world: World,
-    synced: bool,
-) -> RolloutEngine:
-    """The configured rollout engine: transformers ``generate`` on the trainer's own model
-    (``synced``: its weights are sharded, so every process decodes in lockstep), or a vLLM
-    engine colocated on this process's GPU, loaded from ``model.name_or_path``."""
-    rollout = cfg.rollout
-    if rollout.engine == "hf":
-        rows = rollout.generation_batch_size
-        return HFEngine(model, tokenizer, batch_size=rows and rows * rollout.n, synced=synced)
-    if cfg.model.name_or_path is None:
-        raise ConfigError(
-            "rollout.engine: vllm loads the model from model.name_or_path, which is not set"
-        )
-    from relift.rollout.vllm import VLLMEngine  # imports vLLM: only when asked for
-
-    options = rollout.vllm.model_dump()
-    options["max_model_len"] = options["max_model_len"] or (
-        cfg.data.max_prompt_tokens + rollout.max_new_tokens
-    )
-    dtype = str(next(model.parameters()).dtype).removeprefix("torch.")  # the trainer's
-    return VLLMEngine(
-        cfg.model.name_or_path, tokenizer, **options, dtype=dtype, seed=cfg.schedule.seed,
-        distributed=world.distributed,
-    )  # fmt: skip
-
-
-def _check_world(cfg: Config, world: World, strategy: str) -> None:
-    """Batch sizes that several processes can share evenly, and settings FSDP2 cannot take."""
-    if not world.distributed:
-        return
-    if strategy == "fsdp" and cfg.rl.kl_coef > 0:
-        raise ConfigError(
-            "rl.kl_coef > 0 needs a frozen reference copy of the model, which relift does not "
-            "shard: use distributed.strategy: ddp, or kl_coef: 0 (the reference's setting)"
-        )
-    if strategy == "fsdp" and cfg.rollout.engine == "hf" and cfg.rollout.generation_batch_size:
-        raise ConfigError(
-            "rollout.generation_batch_size: with FSDP every process must make the same number "
-            "of generate calls, which chunking cannot promise; leave it null"
-        )
-    size, schedule = world.size, cfg.schedule
-    if cfg.mode == "sft":
-        if schedule.prompts_per_step < size:
-            raise ConfigError(
-                f"schedule.prompts_per_step: {schedule.prompts_per_step} demonstrations per step "
-                f"cannot be shared by {size} processes"
-            )
-        return
-    parts = size * cfg.rl.mini_batches
-    if schedule.prompts_per_step % parts:
-        raise ConfigError(
-            f"schedule.prompts_per_step: {schedule.prompts_per_step} must be a multiple of "
-            f"processes x rl.mini_batches = {size} x {cfg.rl.mini_batches}, so that every "
-            "process holds an equal share of every mini-batch"
-        )
-    if cfg.mode == "relift" and cfg.sft.trigger_size < size:
-        raise ConfigError(
-            f"sft.trigger_size: {cfg.sft.trigger_size} demonstrations cannot be shared by "
-            f"{size} processes; use at least {size}"
-        )
-
-
-def _enable_checkpointing(model: PreTrainedModel) -> None:
-    """Activation (gradient) checkpointing, under its transformers >= 5.x name when it has it."""
-    kwargs = {"use_reentrant": False}
-    if hasattr(model, "activation_checkpointing_enable"):
-        model.activation_checkpointing_enable(activation_checkpointing_kwargs=kwargs)
-    else:
-        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kwargs)  # type: ignore[no-untyped-call]
-
-
-def torch_dtype(name: str, device: torch.device) -> torch.dtype:
-    """``model.dtype`` as a torch dtype; ``auto``: bf16 on a GPU that has it, else float32."""
-    if name == "auto":
-        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
-        return torch.bfloat16 if bf16 else torch.float32
-    return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
-
-
-def _questions(
-    source: Dataset, cfg: Config, tokenizer: PreTrainedTokenizerBase, split: str
-) -> list[Question]:
-    """A split's questions: the configured files, or the given path / rows / Questions."""
-    if isinstance(source, Sequence) and source and isinstance(source[0], Question):
-        return list(source)
-    if source is None:
-        if split == "eval" and not cfg.data.eval_files:
-            return []
-        questions, report = load_split(cfg.data, "eval" if split == "eval" else "train", tokenizer)
-    else:
-        questions, report = load_questions(source, cfg.data, tokenizer)
-    log.info("%s data: %s", split, report.summary())
-    return questions
-
-
-def _check_buckets(questions: Sequence[Question]) -> None:
-    """An eval row's ``bucket`` column must name a bucket: found now, not at the first eval."""
-    for q in questions:
-        bucket = q.extra.get("bucket")
-        if bucket is not None and bucket not in BUCKETS:
-            raise InvalidInputError(
-                f"eval data, question {q.id}: bucket {bucket!r} is not one of "
-                f"{', '.join(BUCKETS)} (or leave the column out)"
-            )
-
-
-def _index(questions: Sequence[Question]) -> dict[int, Question]:
-    by_id = {q.id: q for q in questions}
-    if len(by_id) != len(questions):
-        raise InvalidInputError("training question ids must be distinct (the buffer keys on them)")
-    return by_id
-
-
-def _pool(questions: list[Question], mode: str) -> list[Question]:
-    """What the sampler draws from: every question, or those with a demonstration (``sft``)."""
-    if mode != "sft":
-        return questions
-    pool = [q for q in questions if q.demonstration is not None]
-    if not pool:
-        raise InvalidInputError("mode 'sft' needs demonstrations, and no training question has one")
-    return pool
-
-
-def _frozen_copy(model: PreTrainedModel) -> torch.nn.Module:
-    """The KL reference: a frozen copy of the initial weights."""
-    ref = copy.deepcopy(model)
-    ref.train(False)
-    return ref.requires_grad_(False)
-
-
-def _adamw(
-    params: list[torch.nn.Parameter], cfg: RLConfig | SFTConfig
-) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
-    """AdamW, with a linear warmup over ``warmup_steps`` optimizer steps, then constant."""
-    optimizer = torch.optim.AdamW(
-        params, lr=cfg.lr, betas=cfg.betas, eps=cfg.eps, weight_decay=cfg.weight_decay
-    )
-    warmup = cfg.warmup_steps
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min(1.0, (s + 1) / warmup) if warmup else 1.0
-    )
-    return optimizer, scheduler
 
 
 def _due(every: int, step: int, total: int, at_end: bool) -> bool:

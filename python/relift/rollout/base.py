@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 import torch
@@ -26,6 +26,7 @@ __all__ = [
     "SamplingParams",
     "TokenBatch",
     "pad_batch",
+    "prompt_token_ids",
     "rollout_seed",
 ]
 
@@ -291,6 +292,27 @@ class RolloutEngine(Protocol):
     def update_weights(self, model: torch.nn.Module) -> None:
         """Make the engine sample from ``model``'s current weights."""
         ...
+
+
+def prompt_token_ids(
+    tokenizer: Any, prompts: Prompts, add_special_tokens: bool = True
+) -> list[list[int]]:
+    """Every prompt's token ids: strings go through ``tokenizer`` (with its special tokens when
+    ``add_special_tokens``), id sequences are taken as they are; an empty prompt is an error."""
+    if isinstance(prompts, str):
+        raise InvalidInputError("prompts must be a sequence of prompts, not one string")
+    items: Sequence[str | Sequence[int]] = prompts
+    out: list[list[int]] = []
+    for i, prompt in enumerate(items):
+        if isinstance(prompt, str):
+            encoded = tokenizer(prompt, add_special_tokens=add_special_tokens)
+            ids = [int(t) for t in encoded["input_ids"]]
+        else:
+            ids = [int(t) for t in prompt]
+        if not ids:
+            raise InvalidInputError(f"prompt {i} is empty after tokenization")
+        out.append(ids)
+    return out
 
 
 def rollout_seed(seed: int, key: int, index: int) -> int:

@@ -37,6 +37,7 @@ from relift.rollout.base import (
     Rollouts,
     SamplingParams,
     pad_batch,
+    prompt_token_ids,
     rollout_seed,
 )
 
@@ -108,7 +109,7 @@ class HFEngine:
         """``sampling.n`` completions of every prompt, a prompt's ``n`` rollouts contiguous;
         rollout ``j`` of the prompt keyed ``keys[p]`` (default: ``p``) is sampled with its own
         random stream, :func:`~relift.rollout.base.rollout_seed` ``(seed, key, j)``."""
-        prompt_ids = self._tokenize(prompts)
+        prompt_ids = prompt_token_ids(self.tokenizer, prompts, self.add_special_tokens)
         keys = list(range(len(prompt_ids))) if keys is None else [int(k) for k in keys]
         if len(keys) != len(prompt_ids):
             raise InvalidInputError(f"{len(keys)} keys for {len(prompt_ids)} prompts")
@@ -142,23 +143,6 @@ class HFEngine:
             finish_reasons=finish,
             logprobs=logprobs if sampling.logprobs else None,
         )
-
-    def _tokenize(self, prompts: Prompts) -> list[list[int]]:
-        """Token ids of every prompt (strings go through the tokenizer)."""
-        if isinstance(prompts, str):
-            raise InvalidInputError("prompts must be a sequence of prompts, not one string")
-        items: Sequence[str | Sequence[int]] = prompts
-        out: list[list[int]] = []
-        for i, prompt in enumerate(items):
-            if isinstance(prompt, str):
-                encoded = self.tokenizer(prompt, add_special_tokens=self.add_special_tokens)
-                ids = [int(t) for t in encoded["input_ids"]]
-            else:
-                ids = [int(t) for t in prompt]
-            if not ids:
-                raise InvalidInputError(f"prompt {i} is empty after tokenization")
-            out.append(ids)
-        return out
 
     def _generation_config(self, sampling: SamplingParams) -> GenerationConfig:
         """Greedy decoding over what the processors leave: :class:`_KeyedSampler` does the

@@ -43,7 +43,14 @@ from typing import Any, Literal
 import torch
 
 from relift.errors import ConfigError, InternalError, InvalidInputError
-from relift.rollout.base import FinishReason, Prompts, Rollouts, SamplingParams, rollout_seed
+from relift.rollout.base import (
+    FinishReason,
+    Prompts,
+    Rollouts,
+    SamplingParams,
+    prompt_token_ids,
+    rollout_seed,
+)
 
 __all__ = ["SUPPORTED_VLLM", "VLLMEngine", "full_weights"]
 
@@ -171,7 +178,7 @@ class VLLMEngine:
         """``sampling.n`` completions of every prompt, a prompt's ``n`` rollouts contiguous;
         rollout ``j`` of the prompt keyed ``keys[p]`` (default ``p``) is drawn with vLLM's
         per-request seed ``rollout_seed(sampling.seed, keys[p], j)`` (no seed: vLLM's RNG)."""
-        prompt_ids = _tokenize(self.tokenizer, prompts)
+        prompt_ids = prompt_token_ids(self.tokenizer, prompts)
         seeds = _request_seeds(sampling, keys, len(prompt_ids))
         prompt_index = [p for p in range(len(prompt_ids)) for _ in range(sampling.n)]
         with_logprobs = sampling.logprobs and self._logprobs_exact(sampling)
@@ -378,23 +385,6 @@ def _check_version(installed: str) -> None:
 def _sleep_mode_available() -> bool:
     platforms = importlib.import_module("vllm.platforms")
     return bool(platforms.current_platform.is_sleep_mode_available())
-
-
-def _tokenize(tokenizer: Any, prompts: Prompts) -> list[list[int]]:
-    """Token ids of every prompt (strings with the tokenizer's special tokens, as HFEngine)."""
-    if isinstance(prompts, str):
-        raise InvalidInputError("prompts must be a sequence of prompts, not one string")
-    items: Sequence[str | Sequence[int]] = prompts
-    out: list[list[int]] = []
-    for i, prompt in enumerate(items):
-        if isinstance(prompt, str):
-            ids = [int(t) for t in tokenizer(prompt, add_special_tokens=True)["input_ids"]]
-        else:
-            ids = [int(t) for t in prompt]
-        if not ids:
-            raise InvalidInputError(f"prompt {i} is empty after tokenization")
-        out.append(ids)
-    return out
 
 
 def _request_seeds(

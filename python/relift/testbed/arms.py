@@ -20,7 +20,6 @@ from relift.metrics import read_metrics
 from relift.rewards import RewardFn, reward_fn_from_config
 from relift.rollout import HFEngine, SamplingParams
 from relift.testbed.demo import ArmResult, DemoSettings
-from relift.testbed.task import TIERS
 
 __all__ = ["arm_config", "evaluate_base", "train_arm"]
 
@@ -80,7 +79,7 @@ def train_arm(
     result = ArmResult(
         arm, final.metrics, steps=outcome.global_step, sft_steps=outcome.sft_steps,
         demos_used=outcome.demos_used, demo_rows=trainer.demo_rows,
-        train_size=len(TIERS) * settings.train_per_tier, seconds=seconds,
+        train_size=settings.train_size, seconds=seconds,
         curves=_curves(outcome.metrics_file),
     )  # fmt: skip
     return _saved(result, folder)

@@ -45,12 +45,20 @@ ARMS: dict[str, str] = {
 TRAINED_ARMS = ("rl", "relift", "sft_all", "sft_matched")
 
 
+#: The default training set: mostly what the base model can do (2- and 3-digit sums) and a
+#: minority it cannot (4-digit sums, and 2-digit sums written ``a:b``), as in the paper's data,
+#: where most questions are not ones every sample gets wrong.
+DEFAULT_TRAIN_MIX = {"d2": 512, "d3": 512, "d4": 128, "c2": 128}
+
+
 @dataclass(frozen=True)
 class DemoSettings:
     """Everything a demo run depends on (written to the run folder as ``settings.json``)."""
 
     base: BaseSpec = field(default_factory=BaseSpec)
-    train_per_tier: int = 256
+    train_per_tier: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TRAIN_MIX))
+    """Training questions of each tier (``relift.testbed.task.TIERS``); the held-out set has
+    ``eval_per_tier`` of each of the same tiers."""
     eval_per_tier: int = 64
     steps: int = 60
     """Training steps per arm (RL steps for ``rl`` / ``relift``, SFT steps for the SFT arms)."""
@@ -62,7 +70,9 @@ class DemoSettings:
     rl_lr: float = 1e-4
     sft_lr: float = 3e-4
     trigger_size: int = 16
-    sft_steps_per_trigger: int = 1
+    sft_steps_per_trigger: int = 2
+    """SFT steps on each batch of ``trigger_size`` buffered questions (the reference: 1; at this
+    scale 2 teaches the hard tier, see ``docs/demo/README.md``)."""
     demo_style: Style = "short"
     """The demonstrations' style: ``short`` (the base model's own format) or ``verbose``
     (longer, as the paper's come from another model; at this budget it makes SFT collapse
@@ -73,6 +83,14 @@ class DemoSettings:
     """The arms' rollout engine: transformers ``generate`` (CPU or GPU) or vLLM (GPU)."""
     arms: tuple[str, ...] = TRAINED_ARMS
     quick: bool = False
+
+    @property
+    def tiers(self) -> tuple[str, ...]:
+        return tuple(self.train_per_tier)
+
+    @property
+    def train_size(self) -> int:
+        return sum(self.train_per_tier.values())
 
     def as_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -88,7 +106,8 @@ def quick_settings(seed: int = 0) -> DemoSettings:
     """A smoke run for CI (< 2 minutes on 2 cores): a barely trained base, a few steps."""
     base = BaseSpec(pretrain_steps=40, seed=seed)
     return DemoSettings(
-        base=base, train_per_tier=32, eval_per_tier=8, steps=4, prompts_per_step=8,
+        base=base, train_per_tier=dict.fromkeys(DEFAULT_TRAIN_MIX, 32), eval_per_tier=8,
+        steps=4, prompts_per_step=8,
         rollouts=4, eval_every=2, k=4, trigger_size=4, seed=seed, quick=True,
     )  # fmt: skip
 
@@ -161,8 +180,9 @@ def _write_data(folder: Path, settings: DemoSettings) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     train = task_rows(settings.train_per_tier, settings.seed, style=settings.demo_style)
     held_out = task_rows(
-        settings.eval_per_tier, settings.seed + 10_000, exclude={r["question"] for r in train}
-    )
+        dict.fromkeys(settings.tiers, settings.eval_per_tier), settings.seed + 10_000,
+        exclude={r["question"] for r in train},
+    )  # fmt: skip
     paths = folder / "train.jsonl", folder / "eval.jsonl"
     for path, rows in zip(paths, (train, held_out), strict=True):
         _write_jsonl(path, rows)

@@ -5,6 +5,8 @@ pre-trained with relift's own trainer (``mode: sft``) on the short-style curricu
 :func:`relift.testbed.task.pretraining_rows`. It is written once per :class:`BaseSpec` to a cache
 folder (``$RELIFT_CACHE`` or ``~/.cache/relift``, under ``testbed/base-<hash>``), atomically,
 and loaded with ``from_pretrained`` from there: the same spec and seed give the same weights.
+The default spec's base model ships with relift (:data:`SHIPPED_BASE`), so a first demo does
+not wait for it.
 """
 
 from __future__ import annotations
@@ -20,18 +22,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from transformers import PreTrainedTokenizerFast
+from transformers import PreTrainedModel, PreTrainedTokenizerFast
 
 from relift.testbed.task import TASK_CHARS, pretraining_rows
 from relift.testing import build_tiny_model, build_tiny_tokenizer
 
-__all__ = ["BaseSpec", "base_model_dir", "build_tokenizer", "cache_root"]
+__all__ = [
+    "BaseSpec",
+    "base_model_dir",
+    "build_tokenizer",
+    "cache_root",
+    "pretrain_base",
+    "shipped_base_key",
+    "untrained_model",
+]
 
 log = logging.getLogger("relift")
 
 #: Bumped whenever the task's text format or the pre-training recipe changes meaning, so a
 #: cached base model from an older format is never reused.
 FORMAT_VERSION = 2
+#: The default base model, pre-trained once and shipped with relift (4 MB), so that a first
+#: demo does not spend 7 minutes re-making it; ``key.txt`` holds its :meth:`BaseSpec.key`.
+#: ``tests/test_testbed.py`` rebuilds it from the seed and compares.
+SHIPPED_BASE = Path(__file__).with_name("base")
 
 
 @dataclass(frozen=True)
@@ -71,7 +85,10 @@ def cache_root() -> Path:
 def base_model_dir(
     spec: BaseSpec, cache: str | Path | None = None, *, progress: bool = True
 ) -> Path:
-    """The folder of the pre-trained base model for ``spec``: built now unless cached."""
+    """The folder of the pre-trained base model for ``spec``: the one shipped with relift when
+    ``spec`` is its spec, else built now unless cached."""
+    if shipped_base_key() == spec.key():
+        return SHIPPED_BASE
     root = Path(cache) if cache is not None else cache_root() / "testbed"
     final = root / f"base-{spec.key()}"
     if (final / "config.json").is_file():
@@ -92,22 +109,41 @@ def base_model_dir(
     return final
 
 
-def _pretrain(spec: BaseSpec, work: Path, progress: bool) -> None:
-    """SFT from random init on the curriculum, with relift's trainer; saves to ``work/model``."""
-    from relift.config import Config
-    from relift.trainer import Trainer
+def shipped_base_key() -> str | None:
+    """The spec key of the base model shipped with relift (None if it is missing)."""
+    key_file = SHIPPED_BASE / "key.txt"
+    return key_file.read_text().strip() if key_file.is_file() else None
 
-    tokenizer = build_tokenizer()
-    model = build_tiny_model(
+
+def pretrain_base(spec: BaseSpec, folder: Path, *, progress: bool = True) -> Path:
+    """Pre-train the base model for ``spec`` from scratch into ``folder/model`` (no cache)."""
+    _pretrain(spec, folder, progress)
+    return folder / "model"
+
+
+def untrained_model(
+    spec: BaseSpec, tokenizer: PreTrainedTokenizerFast, max_positions: int | None = None
+) -> PreTrainedModel:
+    """The base model's architecture as ``spec`` says, randomly initialised from its seed."""
+    return build_tiny_model(
         tokenizer,
         hidden_size=spec.hidden_size,
         intermediate_size=spec.intermediate_size,
         num_layers=spec.num_layers,
         num_heads=spec.num_heads,
         num_kv_heads=spec.num_heads,
-        max_positions=spec.max_positions,
+        max_positions=max_positions or spec.max_positions,
         seed=spec.seed,
     )
+
+
+def _pretrain(spec: BaseSpec, work: Path, progress: bool) -> None:
+    """SFT from random init on the curriculum, with relift's trainer; saves to ``work/model``."""
+    from relift.config import Config
+    from relift.trainer import Trainer
+
+    tokenizer = build_tokenizer()
+    model = untrained_model(spec, tokenizer)
     rows = pretraining_rows(
         spec.pretrain_steps * spec.batch_size, spec.seed, four_digit_share=spec.four_digit_share
     )

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from relift.evaluation import BUCKETS
 from relift.testbed.demo import ARMS, ArmResult, DemoSettings
-from relift.testbed.task import TIER_LABELS, TIERS
+from relift.testbed.task import TIER_LABELS
 
 __all__ = ["format_table", "write_report"]
 
@@ -46,7 +46,7 @@ def write_report(run: Path, settings: DemoSettings, results: Mapping[str, ArmRes
         "Accuracy per tier of the task (the buckets above come from the base "
         "model's accuracy, not from the tier):",
         "",
-        _tier_table(results),
+        _tier_table(results, settings.tiers),
         "",
         "## What this run shows",
         "",
@@ -120,19 +120,19 @@ def _intro(s: DemoSettings, seconds: float) -> str:
         if s.quick
         else "the default run"
     )
-    tiers = ", ".join(TIER_LABELS.values())
+    tiers = ", ".join(f"{n} of {TIER_LABELS[t]}" for t, n in s.train_per_tier.items())
     style = "a longer style than the model's own" if s.demo_style == "verbose" else "its own style"
     passes = (
         "one SFT step" if s.sft_steps_per_trigger == 1 else f"{s.sft_steps_per_trigger} SFT steps"
     )
     return (
         f"This is {kind}, seed {s.seed}: {seconds:.0f} s of evaluation and training (the "
-        "cached pre-training of the base model not counted). The base model "
+        "base model's pre-training, shipped with relift or cached, not counted). The base model "
         f"({s.base.num_layers} layers, hidden {s.base.hidden_size}) was pre-trained for "
         f"{s.base.pretrain_steps} steps on sums of two 1-3 digit numbers and "
         f"{100 * s.base.four_digit_share:.1f}% 4-digit ones. Every arm starts from it and "
         f"trains for {s.steps} steps of {s.prompts_per_step} questions from a training set of "
-        f"{len(TIERS) * s.train_per_tier} ({s.train_per_tier} each of: {tiers}; every one with "
+        f"{s.train_size} ({tiers}; every one with "
         f"a demonstration in {style}). RL samples {s.rollouts} responses per question (T=1, "
         f"lr {s.rl_lr:g}). ReLIFT takes {passes} (lr {s.sft_lr:g}) on the {s.trigger_size} "
         "newest all-wrong questions whenever its buffer holds that many. The SFT-only arms "
@@ -140,11 +140,11 @@ def _intro(s: DemoSettings, seconds: float) -> str:
     )
 
 
-def _tier_table(results: Mapping[str, ArmResult]) -> str:
-    header = ["arm", *TIER_LABELS.values()]
+def _tier_table(results: Mapping[str, ArmResult], tiers: Sequence[str]) -> str:
+    header = ["arm", *(TIER_LABELS[t] for t in tiers)]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for arm, result in results.items():
-        cells = [_pct(result.metrics.get(f"accuracy/{tier}")) for tier in TIERS]
+        cells = [_pct(result.metrics.get(f"accuracy/{tier}")) for tier in tiers]
         lines.append("| " + " | ".join([ARMS[arm], *cells]) + " |")
     return "\n".join(lines)
 

@@ -12,20 +12,23 @@ longer style, where each step also writes the part of the sum known so far:
     1+5=6:6,2+9=11:16,8+7+1=16:616,4+3+1=8:8616\\boxed{8616}
 
 Difficulty is built in by what the base model saw: 1-3 digit sums of two numbers and a trickle
-of 4-digit ones. So 2 digits are easy, 3 digits in between, and two tiers are out of its reach:
-4 digits (a longer chain than it learned) and three terms of 2 digits (``47+58+99=``, a pattern
-it never saw, with carries up to 2). Everything is a pure function of the seed.
+of 4-digit ones. So 2 digits are easy, 3 digits in between, and these are out of its reach:
+4 digits (a longer chain than it learned), three terms of 2 digits (``47+58+99=``, a pattern it
+never saw, with carries up to 2, so new arithmetic too), and 2-digit sums written with a colon
+(``47:58=``, a notation it never saw for a sum it can do; the worked solution is the usual
+one). Everything is a pure function of the seed.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 __all__ = [
     "BOX",
+    "OPERATORS",
     "TASK_CHARS",
     "TIERS",
     "TIER_LABELS",
@@ -42,13 +45,22 @@ BOX = "\\boxed{"
 #: Every character the task writes.
 TASK_CHARS = "0123456789+=,:" + "".join(sorted(set(BOX))) + "}"
 #: Tier name -> (digits per operand, operands). The names are the rows' ``data_source``.
-TIERS: dict[str, tuple[int, int]] = {"d2": (2, 2), "d3": (3, 2), "d4": (4, 2), "t3": (2, 3)}
+TIERS: dict[str, tuple[int, int]] = {
+    "d2": (2, 2),
+    "d3": (3, 2),
+    "d4": (4, 2),
+    "t3": (2, 3),
+    "c2": (2, 2),
+}
+#: The tiers written with another sign than ``+`` between the operands.
+OPERATORS: dict[str, str] = {"c2": ":"}
 #: What the report calls each tier.
 TIER_LABELS: dict[str, str] = {
     "d2": "2 digits",
     "d3": "3 digits",
     "d4": "4 digits",
     "t3": "3 terms of 2 digits",
+    "c2": "2 digits as a:b",
 }
 
 Style = Literal["short", "verbose"]
@@ -60,10 +72,11 @@ class Problem:
 
     terms: tuple[int, ...]
     digits: int
+    op: str = "+"
 
     @property
     def question(self) -> str:
-        return "+".join(map(str, self.terms)) + "="
+        return self.op.join(map(str, self.terms)) + "="
 
     @property
     def answer(self) -> str:
@@ -71,6 +84,9 @@ class Problem:
 
     @property
     def tier(self) -> str:
+        for name, op in OPERATORS.items():
+            if op == self.op and TIERS[name] == (self.digits, len(self.terms)):
+                return name
         return f"t{len(self.terms)}" if len(self.terms) > 2 else f"d{self.digits}"
 
 
@@ -88,32 +104,38 @@ def solution(problem: Problem, style: Style = "short") -> str:
     return ",".join(steps) + BOX + problem.answer + "}"
 
 
-def make_problems(digits: int, count: int, rng: random.Random, *, terms: int = 2) -> list[Problem]:
-    """``count`` random sums of ``terms`` ``digits``-digit numbers (no leading zeros)."""
+def make_problems(
+    digits: int, count: int, rng: random.Random, *, terms: int = 2, op: str = "+"
+) -> list[Problem]:
+    """``count`` random sums of ``terms`` ``digits``-digit numbers (no leading zeros), written
+    with ``op`` between them."""
     low, high = (0 if digits == 1 else 10 ** (digits - 1)), 10**digits - 1
     return [
-        Problem(tuple(rng.randint(low, high) for _ in range(terms)), digits) for _ in range(count)
+        Problem(tuple(rng.randint(low, high) for _ in range(terms)), digits, op)
+        for _ in range(count)
     ]
 
 
 def task_rows(
-    per_tier: int,
+    per_tier: int | Mapping[str, int],
     seed: int,
     *,
-    tiers: Sequence[str] = tuple(TIERS),
+    tiers: Sequence[str] = ("d2", "d3", "d4", "t3"),
     exclude: Collection[str] = (),
     style: Style = "verbose",
 ) -> list[dict[str, Any]]:
-    """``per_tier`` distinct questions of each tier as ``qa`` rows (``question``, ``answer``,
+    """``per_tier`` distinct questions of each tier (a count for every one of ``tiers``, or a
+    count per tier, whose keys are then the tiers) as ``qa`` rows (``question``, ``answer``,
     ``solution`` in ``style``, ``data_source`` = tier), skipping ``exclude``d questions.
     Distinct within the list; deterministic in ``seed``."""
+    counts = dict(per_tier) if isinstance(per_tier, Mapping) else dict.fromkeys(tiers, per_tier)
     rng = random.Random(f"relift-testbed-task-{seed}")
     rows: list[dict[str, Any]] = []
     seen = set(exclude)
-    for tier in tiers:
+    for tier, count in counts.items():
         (digits, terms), made = TIERS[tier], 0
-        while made < per_tier:
-            (problem,) = make_problems(digits, 1, rng, terms=terms)
+        while made < count:
+            (problem,) = make_problems(digits, 1, rng, terms=terms, op=OPERATORS.get(tier, "+"))
             if problem.question in seen:
                 continue
             seen.add(problem.question)

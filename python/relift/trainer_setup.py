@@ -1,0 +1,239 @@
+"""What the :class:`~relift.trainer.Trainer` builds before its first step, and the checks that
+fail a run at start rather than hours in: the model and tokenizer, the questions, the rollout
+engine, the optimizers, and the settings a process count or strategy cannot take.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+)
+
+from relift.config import Config, RLConfig, SFTConfig
+from relift.data import Question, load_questions, load_split
+from relift.distributed import World
+from relift.errors import ConfigError, InvalidInputError
+from relift.evaluation import BUCKETS
+from relift.rollout import HFEngine, RolloutEngine
+
+__all__ = [
+    "Dataset",
+    "adamw",
+    "check_buckets",
+    "check_supported",
+    "check_world",
+    "frozen_copy",
+    "index_by_id",
+    "load_model",
+    "load_split_questions",
+    "make_engine",
+    "sampling_pool",
+    "torch_dtype",
+]
+
+log = logging.getLogger("relift")
+#: A split's source: None (the configured files), a path, rows, or Questions.
+Dataset = str | Path | Iterable[Any] | None
+
+
+def load_model(
+    cfg: Config, model: PreTrainedModel | None, tokenizer: PreTrainedTokenizerBase | None
+) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """The model and tokenizer: as given, or ``from_pretrained`` from the configured paths."""
+    mc = cfg.model
+    if model is None:
+        if mc.name_or_path is None:
+            raise ConfigError("model.name_or_path: not set, and no model was passed to the Trainer")
+        device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        model = AutoModelForCausalLM.from_pretrained(
+            mc.name_or_path,
+            dtype=torch_dtype(mc.dtype, device),
+            trust_remote_code=mc.trust_remote_code,
+        )
+        model = model.to(device)  # type: ignore[arg-type]  # transformers types .to oddly
+    if tokenizer is None:
+        source = mc.tokenizer or mc.name_or_path or getattr(model, "name_or_path", None)
+        if not source:
+            raise ConfigError(
+                "model.tokenizer: not set, and no tokenizer was passed to the Trainer"
+            )
+        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=mc.trust_remote_code)
+    assert model is not None and tokenizer is not None
+    if tokenizer.pad_token_id is None and tokenizer.eos_token is not None:
+        tokenizer.pad_token = tokenizer.eos_token  # masks come from lengths: pad may equal EOS
+    if tokenizer.pad_token_id is None:
+        raise InvalidInputError("the tokenizer has neither a pad token nor an EOS token")
+    if mc.gradient_checkpointing and model.supports_gradient_checkpointing:
+        _enable_checkpointing(model)
+    return model, tokenizer
+
+
+def torch_dtype(name: str, device: torch.device) -> torch.dtype:
+    """``model.dtype`` as a torch dtype; ``auto``: bf16 on a GPU that has it, else float32."""
+    if name == "auto":
+        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
+        return torch.bfloat16 if bf16 else torch.float32
+    return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
+
+
+def _enable_checkpointing(model: PreTrainedModel) -> None:
+    """Activation (gradient) checkpointing, under its transformers >= 5.x name when it has it."""
+    kwargs = {"use_reentrant": False}
+    if hasattr(model, "activation_checkpointing_enable"):
+        model.activation_checkpointing_enable(activation_checkpointing_kwargs=kwargs)
+    else:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kwargs)  # type: ignore[no-untyped-call]
+
+
+def load_split_questions(
+    source: Dataset, cfg: Config, tokenizer: PreTrainedTokenizerBase, split: str
+) -> list[Question]:
+    """A split's questions: the configured files, or the given path / rows / Questions."""
+    if isinstance(source, Sequence) and source and isinstance(source[0], Question):
+        return list(source)
+    if source is None:
+        if split == "eval" and not cfg.data.eval_files:
+            return []
+        questions, report = load_split(cfg.data, "eval" if split == "eval" else "train", tokenizer)
+    else:
+        questions, report = load_questions(source, cfg.data, tokenizer)
+    log.info("%s data: %s", split, report.summary())
+    return questions
+
+
+def check_buckets(questions: Sequence[Question]) -> None:
+    """An eval row's ``bucket`` column must name a bucket: found now, not at the first eval."""
+    for q in questions:
+        bucket = q.extra.get("bucket")
+        if bucket is not None and bucket not in BUCKETS:
+            raise InvalidInputError(
+                f"eval data, question {q.id}: bucket {bucket!r} is not one of "
+                f"{', '.join(BUCKETS)} (or leave the column out)"
+            )
+
+
+def index_by_id(questions: Sequence[Question]) -> dict[int, Question]:
+    by_id = {q.id: q for q in questions}
+    if len(by_id) != len(questions):
+        raise InvalidInputError("training question ids must be distinct (the buffer keys on them)")
+    return by_id
+
+
+def sampling_pool(questions: list[Question], mode: str) -> list[Question]:
+    """What the sampler draws from: every question, or those with a demonstration (``sft``)."""
+    if mode != "sft":
+        return questions
+    pool = [q for q in questions if q.demonstration is not None]
+    if not pool:
+        raise InvalidInputError("mode 'sft' needs demonstrations, and no training question has one")
+    return pool
+
+
+def frozen_copy(model: PreTrainedModel) -> torch.nn.Module:
+    """The KL reference: a frozen copy of the initial weights."""
+    ref = copy.deepcopy(model)
+    ref.train(False)
+    return ref.requires_grad_(False)
+
+
+def adamw(
+    params: list[torch.nn.Parameter], cfg: RLConfig | SFTConfig
+) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW, with a linear warmup over ``warmup_steps`` optimizer steps, then constant."""
+    optimizer = torch.optim.AdamW(
+        params, lr=cfg.lr, betas=cfg.betas, eps=cfg.eps, weight_decay=cfg.weight_decay
+    )
+    warmup = cfg.warmup_steps
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / warmup) if warmup else 1.0
+    )
+    return optimizer, scheduler
+
+
+def make_engine(
+    cfg: Config,
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    world: World,
+    synced: bool,
+) -> RolloutEngine:
+    """The configured rollout engine: transformers ``generate`` on the trainer's own model
+    (``synced``: its weights are sharded, so every process decodes in lockstep), or a vLLM
+    engine colocated on this process's GPU, loaded from ``model.name_or_path``."""
+    rollout = cfg.rollout
+    if rollout.engine == "hf":
+        rows = rollout.generation_batch_size
+        return HFEngine(model, tokenizer, batch_size=rows and rows * rollout.n, synced=synced)
+    if cfg.model.name_or_path is None:
+        raise ConfigError(
+            "rollout.engine: vllm loads the model from model.name_or_path, which is not set"
+        )
+    if rollout.vllm.tensor_parallel_size > 1:
+        raise ConfigError(
+            "rollout.vllm.tensor_parallel_size > 1: the ranks of a tensor-parallel group would "
+            "have to generate the same prompts, and relift gives every process its own share; "
+            "use 1 (one vLLM per GPU, what models up to 7B need)"
+        )
+    from relift.rollout.vllm import VLLMEngine  # imports vLLM: only when asked for
+
+    options = rollout.vllm.model_dump()
+    options["max_model_len"] = options["max_model_len"] or (
+        cfg.data.max_prompt_tokens + rollout.max_new_tokens
+    )
+    dtype = str(next(model.parameters()).dtype).removeprefix("torch.")  # the trainer's
+    return VLLMEngine(
+        cfg.model.name_or_path, tokenizer, **options, dtype=dtype, seed=cfg.schedule.seed,
+        distributed=world.distributed,
+    )  # fmt: skip
+
+
+def check_supported(cfg: Config, engine: RolloutEngine | None) -> None:
+    """Settings the config accepts that this trainer cannot honour yet."""
+    if cfg.rl.kl_coef > 0 and cfg.rl.kl_estimator != "k3":
+        raise ConfigError(f"rl.kl_estimator: only 'k3' is implemented, got {cfg.rl.kl_estimator!r}")
+
+
+def check_world(cfg: Config, world: World, strategy: str) -> None:
+    """Batch sizes that several processes can share evenly, and settings FSDP2 cannot take."""
+    if not world.distributed:
+        return
+    if strategy == "fsdp" and cfg.rl.kl_coef > 0:
+        raise ConfigError(
+            "rl.kl_coef > 0 needs a frozen reference copy of the model, which relift does not "
+            "shard: use distributed.strategy: ddp, or kl_coef: 0 (the reference's setting)"
+        )
+    if strategy == "fsdp" and cfg.rollout.engine == "hf" and cfg.rollout.generation_batch_size:
+        raise ConfigError(
+            "rollout.generation_batch_size: with FSDP every process must make the same number "
+            "of generate calls, which chunking cannot promise; leave it null"
+        )
+    size, schedule = world.size, cfg.schedule
+    if cfg.mode == "sft":
+        if schedule.prompts_per_step < size:
+            raise ConfigError(
+                f"schedule.prompts_per_step: {schedule.prompts_per_step} demonstrations per step "
+                f"cannot be shared by {size} processes"
+            )
+        return
+    parts = size * cfg.rl.mini_batches
+    if schedule.prompts_per_step % parts:
+        raise ConfigError(
+            f"schedule.prompts_per_step: {schedule.prompts_per_step} must be a multiple of "
+            f"processes x rl.mini_batches = {size} x {cfg.rl.mini_batches}, so that every "
+            "process holds an equal share of every mini-batch"
+        )
+    if cfg.mode == "relift" and cfg.sft.trigger_size < size:
+        raise ConfigError(
+            f"sft.trigger_size: {cfg.sft.trigger_size} demonstrations cannot be shared by "
+            f"{size} processes; use at least {size}"
+        )
