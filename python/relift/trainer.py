@@ -152,7 +152,7 @@ class Trainer:
         engine: RolloutEngine | None = None,
     ) -> None:
         cfg = self.config = config if isinstance(config, Config) else load_config(config)
-        check_supported(cfg, engine)
+        check_supported(cfg)
         device_type = "cuda" if torch.cuda.is_available() else "cpu"
         self.world = init_world(device_type)
         #: ``none`` (one process), ``ddp`` or ``fsdp``.

@@ -197,7 +197,7 @@ def make_engine(
     )  # fmt: skip
 
 
-def check_supported(cfg: Config, engine: RolloutEngine | None) -> None:
+def check_supported(cfg: Config) -> None:
     """Settings the config accepts that this trainer cannot honour yet."""
     if cfg.rl.kl_coef > 0 and cfg.rl.kl_estimator != "k3":
         raise ConfigError(f"rl.kl_estimator: only 'k3' is implemented, got {cfg.rl.kl_estimator!r}")
