@@ -49,6 +49,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 
 from relift._core import HardQuestionBuffer, __version__
+from relift.distributed import is_sharded
 from relift.errors import CheckpointError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -546,7 +547,7 @@ def _load_model_weights(folder: Path, model: torch.nn.Module) -> None:
     an error naming the file.
     """
     own = model.state_dict()
-    sharded = _is_sharded(model)
+    sharded = is_sharded(model)
     loaded: set[str] = set()
     for path in _weight_files(folder):
         try:
@@ -573,13 +574,6 @@ def _load_model_weights(folder: Path, model: torch.nn.Module) -> None:
             f"the weights in {folder} do not fit the model: missing {missing[:5]}"
             + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         )
-
-
-def _is_sharded(model: torch.nn.Module) -> bool:
-    """Parameters that are FSDP2 shards (DTensors) load through the distributed API."""
-    from torch.distributed.tensor import DTensor
-
-    return any(isinstance(p, DTensor) for p in model.parameters())
 
 
 def _local(t: torch.Tensor) -> torch.Tensor:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import inspect
-import logging
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,7 +48,6 @@ __all__ = [
     "wrap_model",
 ]
 
-log = logging.getLogger("relift")
 Strategy = Literal["auto", "ddp", "fsdp"]
 T = TypeVar("T")
 #: How long a collective may wait for the slowest rank before the run fails (not hangs).

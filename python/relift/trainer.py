@@ -266,8 +266,9 @@ class Trainer:
             rollouts = self.engine.generate(
                 self._prompt_ids(mine), self._sampling(step), keys=[q.id for q in mine]
             )
-        with self._phase("reward"):
-            rewards = world.gather_rows(self._rewards(mine, rollouts), n)  # the whole batch's
+        with self._phase("reward"):  # the whole batch's, with lengths for the metrics: one gather
+            per_row = np.stack([self._rewards(mine, rollouts), *_length_columns(rollouts)], 1)
+            rewards, lengths, truncated = np.ascontiguousarray(world.gather_rows(per_row, n).T)
         with self._phase("advantage"):
             stats = group_stats(rewards, n)
             advantages = group_advantages(rewards, n, **self.config.rl.advantage.model_dump())
@@ -280,9 +281,7 @@ class Trainer:
                 metrics |= self._sft_update(self._take_hardest())
         with self._phase("weight_sync"):
             self.engine.update_weights(self.model)
-        lengths = world.gather_rows(np.array([len(r) for r in rollouts.response_ids]), n)
-        cut = world.gather_rows(np.array([f == "length" for f in rollouts.finish_reasons]), n)
-        metrics |= _rollout_metrics(lengths, cut, rewards, self.timer.seconds("generate"))
+        metrics |= _rollout_metrics(lengths, truncated, rewards, self.timer.seconds("generate"))
         metrics |= {
             "solve_none_rate": stats.solve_none_rate,
             "solve_all_rate": stats.solve_all_rate,
@@ -731,6 +730,13 @@ def _pack(batch: TokenBatch, rows: Iterable[int], budget: int) -> list[TokenBatc
     return [batch.select(g) for g in groups]
 
 
+def _length_columns(rollouts: Rollouts) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Per rollout: its length in tokens, and 1.0 when it hit ``max_new_tokens``."""
+    lengths = np.array([len(r) for r in rollouts.response_ids], dtype=np.float64)
+    truncated = np.array([f == "length" for f in rollouts.finish_reasons], dtype=np.float64)
+    return lengths, truncated
+
+
 def _rollout_metrics(
     lengths: np.ndarray[Any, Any],
     truncated: np.ndarray[Any, Any],
@@ -738,7 +744,6 @@ def _rollout_metrics(
     seconds: float,
 ) -> Metrics:
     """Reward and response-length statistics of a step's rollouts (per-row arrays)."""
-    lengths = lengths.astype(np.float64)
     correct = rewards > 0
     valid = rewards[~np.isnan(rewards)]
     metrics = {

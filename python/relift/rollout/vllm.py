@@ -42,6 +42,7 @@ from typing import Any, Literal
 
 import torch
 
+from relift.distributed import full_tensor
 from relift.errors import ConfigError, InternalError, InvalidInputError
 from relift.rollout.base import (
     FinishReason,
@@ -327,11 +328,7 @@ def full_weights(model: torch.nn.Module) -> Iterator[tuple[str, torch.Tensor]]:
     Tied parameters come once (``named_parameters`` deduplicates them; vLLM ties them back).
     """
     for name, param in model.named_parameters():
-        tensor = param.detach()
-        gather = getattr(tensor, "full_tensor", None)
-        if callable(gather):
-            tensor = gather()
-        yield _hf_name(name), tensor
+        yield _hf_name(name), full_tensor(param.detach())
 
 
 def _hf_name(name: str) -> str:
