@@ -1,6 +1,7 @@
-//! The one error enum of the Rust core; `py/errors.rs` maps it to Python exceptions.
+//! The one error enum of the Rust core; `py/crossing.rs` maps it to Python exceptions.
 
 use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -25,3 +26,32 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Run `f`, turning a panic into `Error::Internal` (with the panic's message) so that it never
+/// unwinds into Python.
+// Only the Python crossing calls it until `verify`'s private copy (`guarded`) is replaced by it.
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) fn catch_panics<T>(f: impl FnOnce() -> T) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Error::Internal(msg)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_become_internal_errors() {
+        let err = catch_panics(|| -> u8 { panic!("boom {}", 7) }).unwrap_err();
+        assert_eq!(err, Error::Internal("boom 7".into()));
+        let err = catch_panics(|| -> u8 { panic!("static") }).unwrap_err();
+        assert_eq!(err, Error::Internal("static".into()));
+        assert_eq!(catch_panics(|| 3), Ok(3));
+    }
+}

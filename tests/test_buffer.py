@@ -296,8 +296,8 @@ def test_snapshot_round_trip(order: str, capacity: int | None, dedup: bool) -> N
 
 
 def encode_v1(buf: Any) -> bytes:
-    """An independent encoder of snapshot format version 1 (see rust/buffer.rs), from a buffer's
-    public state: what relift wrote before the array path existed."""
+    """An independent encoder of snapshot format version 1 (see rust/buffer/snapshot.rs), from a
+    buffer's public state: what relift wrote before the array path existed."""
     held = buf.entries()
     if buf.order == "newest_first":
         held.reverse()  # stored oldest first

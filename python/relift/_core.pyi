@@ -216,7 +216,7 @@ class HardQuestionBuffer:
 
     Every method is atomic (linearizable) and safe to call from several threads at once: the state
     is one immutable snapshot swapped by compare-and-swap, with no lock on any path (see
-    ``rust/buffer.rs`` for the algorithm and its memory reclamation). Pickling goes through
+    ``rust/buffer/mod.rs`` for the algorithm and its memory reclamation). Pickling goes through
     ``snapshot`` / ``restore``.
     """
 

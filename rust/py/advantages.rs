@@ -6,16 +6,9 @@ use numpy::{Element, IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::errors::to_py_err;
+use super::crossing::{cross, Gil};
 use crate::advantages::{self, Baseline, Groups, Options, Reward, Scale};
-use crate::error::Error;
-
-/// From this many rewards on, the GIL is released while computing.
-const DETACH_THRESHOLD: usize = 1 << 14;
-
-fn invalid(msg: String) -> PyErr {
-    to_py_err(Error::InvalidInput(msg))
-}
+use crate::error::{Error, Result};
 
 /// `numpy.asarray(ob, **kwargs)`, requiring a 1-D result; `what` names the argument.
 fn asarray_1d<'py>(
@@ -31,10 +24,12 @@ fn asarray_1d<'py>(
     let arr = py
         .import("numpy")?
         .call_method("asarray", (ob,), Some(&kwargs))
-        .map_err(|e| invalid(format!("{what} must be a 1-D array of numbers: {e}")))?;
+        .map_err(|e| Error::InvalidInput(format!("{what} must be a 1-D array of numbers: {e}")))?;
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim != 1 {
-        return Err(invalid(format!("{what} must be 1-D, got a {ndim}-D array")));
+        return Err(
+            Error::InvalidInput(format!("{what} must be 1-D, got a {ndim}-D array")).into(),
+        );
     }
     Ok(arr)
 }
@@ -75,9 +70,9 @@ fn group_ids_of<'py>(ob: &Bound<'py, PyAny>) -> PyResult<PyReadonlyArray1<'py, i
     let empty = arr.getattr("size")?.extract::<usize>()? == 0; // `[]` becomes float64
     if kind != "i" && kind != "u" && !empty {
         let dtype = arr.getattr("dtype")?.str()?.to_string();
-        return Err(invalid(format!(
-            "group_ids must be integers, got dtype {dtype}"
-        )));
+        return Err(
+            Error::InvalidInput(format!("group_ids must be integers, got dtype {dtype}")).into(),
+        );
     }
     arr.call_method1("astype", ("int64",))?.extract()
 }
@@ -93,27 +88,30 @@ fn group_arg<'py>(
     group_ids: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<GroupArg<'py>> {
     match (group_size, group_ids) {
-        (Some(_), Some(_)) => Err(invalid(
-            "pass either group_size or group_ids, not both".into(),
-        )),
-        (None, None) => Err(invalid(
+        (Some(_), Some(_)) => {
+            Err(Error::InvalidInput("pass either group_size or group_ids, not both".into()).into())
+        }
+        (None, None) => Err(Error::InvalidInput(
             "pass group_size (contiguous groups) or group_ids".into(),
-        )),
-        (Some(size), None) if size < 1 => Err(invalid(format!(
+        )
+        .into()),
+        (Some(size), None) if size < 1 => Err(Error::InvalidInput(format!(
             "group_size={size} is not valid: expected an int >= 1"
-        ))),
+        ))
+        .into()),
         (Some(size), None) => Ok(GroupArg::Size(size as usize)),
         (None, Some(ids)) => Ok(GroupArg::Ids(group_ids_of(ids)?)),
     }
 }
 
-/// Call `f` on the rewards and their groups, with the GIL released when the input is large.
+/// Call `f` on the rewards and their groups through the crossing (the GIL released when the
+/// input is large).
 fn on_groups<T, R>(
     py: Python<'_>,
     rewards: &PyReadonlyArray1<'_, T>,
     groups: &GroupArg<'_>,
-    f: impl FnOnce(&[T], Groups<'_>) -> R + Send,
-) -> R
+    f: impl FnOnce(&[T], Groups<'_>) -> Result<R> + Send,
+) -> PyResult<R>
 where
     T: Reward + Element + Copy + Sync,
     R: Send,
@@ -127,11 +125,7 @@ where
             Groups::Ids(&ids)
         }
     };
-    if r.len() >= DETACH_THRESHOLD {
-        py.detach(|| f(&r, groups))
-    } else {
-        f(&r, groups)
-    }
+    cross(py, Gil::release_for(r.len()), || f(&r, groups))
 }
 
 fn run<'py, T: Reward + Element + Copy + Sync>(
@@ -142,8 +136,7 @@ fn run<'py, T: Reward + Element + Copy + Sync>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let out = on_groups(py, rewards, groups, |r, g| {
         advantages::group_advantages(r, g, opts)
-    })
-    .map_err(to_py_err)?;
+    })?;
     Ok(out.into_pyarray(py).into_any())
 }
 
@@ -170,9 +163,10 @@ fn group_advantages<'py>(
         "mean" => Baseline::Mean,
         "loo" => Baseline::LeaveOneOut,
         _ => {
-            return Err(invalid(format!(
+            return Err(Error::InvalidInput(format!(
                 "baseline={baseline:?} is not valid: expected 'mean' or 'loo'"
-            )))
+            ))
+            .into())
         }
     };
     let scale = match scale {
@@ -180,9 +174,10 @@ fn group_advantages<'py>(
         "group" => Scale::Group,
         "batch" => Scale::Batch,
         _ => {
-            return Err(invalid(format!(
+            return Err(Error::InvalidInput(format!(
                 "scale={scale:?} is not valid: expected 'none', 'group' or 'batch'"
-            )))
+            ))
+            .into())
         }
     };
     let opts = Options {
@@ -278,7 +273,7 @@ fn group_stats<'py>(
         rewards: &PyReadonlyArray1<'_, T>,
         groups: &GroupArg<'_>,
     ) -> PyResult<advantages::GroupStats> {
-        on_groups(py, rewards, groups, |r, g| advantages::group_stats(r, g)).map_err(to_py_err)
+        on_groups(py, rewards, groups, |r, g| advantages::group_stats(r, g))
     }
     let s = match rewards_of(rewards)? {
         Rewards::F32(a) => stats_of(py, &a, &groups)?,

@@ -16,13 +16,12 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyTuple};
 
-use super::errors::to_py_err;
+use super::crossing::{cross, Gil};
 use crate::buffer::{self, Columns, Config, Entry, Order, Steps};
-use crate::error::Error;
+use crate::error::{Error, Result};
 
-/// From this many entries on, `push_arrays` and `take_arrays` release the GIL around the buffer
-/// work (the numpy input is copied first, while holding it).
-const DETACH_THRESHOLD: usize = 1 << 14;
+/// From this many entries on, `take_arrays` hands its vectors over to numpy instead of copying.
+const HANDOVER_THRESHOLD: usize = 1 << 14;
 
 /// An entry's data: the tuple `(question_id, step, payload)` it was pushed as, or `None` for an
 /// entry without payload that has no tuple yet (pushed with `push_arrays`, or restored from a
@@ -68,12 +67,8 @@ fn tuple_of(py: Python<'_>, e: Entry<PyEntry>) -> PyResult<Bound<'_, PyTuple>> {
     }
 }
 
-fn invalid(msg: String) -> PyErr {
-    to_py_err(Error::InvalidInput(msg))
-}
-
-fn count(what: &str, n: i64) -> PyResult<usize> {
-    usize::try_from(n).map_err(|_| invalid(format!("{what}(n={n}): n must be >= 0")))
+fn count(what: &str, n: i64) -> Result<usize> {
+    usize::try_from(n).map_err(|_| Error::InvalidInput(format!("{what}(n={n}): n must be >= 0")))
 }
 
 /// A 1-D integer array as int64: read in place when it is one (zero-copy), else converted with
@@ -86,30 +81,32 @@ fn int64_array<'py>(ob: &Bound<'py, PyAny>, what: &str) -> PyResult<PyReadonlyAr
     let arr = py
         .import("numpy")?
         .call_method1("asarray", (ob,))
-        .map_err(|e| invalid(format!("{what} must be a 1-D integer array: {e}")))?;
+        .map_err(|e| Error::InvalidInput(format!("{what} must be a 1-D integer array: {e}")))?;
     let arr = arr
         .cast_into::<PyUntypedArray>()
-        .map_err(|_| invalid(format!("{what} must be a 1-D integer array")))?;
+        .map_err(|_| Error::InvalidInput(format!("{what} must be a 1-D integer array")))?;
     if arr.ndim() != 1 {
-        return Err(invalid(format!(
+        return Err(Error::InvalidInput(format!(
             "{what} must be a 1-D integer array, got a {}-D array",
             arr.ndim()
-        )));
+        ))
+        .into());
     }
     let dtype = arr.dtype();
     let kind = dtype.kind();
     // `[]` becomes float64: an empty array of any dtype is fine.
     if kind != b'i' && kind != b'u' && !arr.is_empty() {
-        return Err(invalid(format!(
-            "{what} must be integers, got dtype {dtype}"
-        )));
+        return Err(
+            Error::InvalidInput(format!("{what} must be integers, got dtype {dtype}")).into(),
+        );
     }
     if kind == b'u' && dtype.itemsize() == 8 && !arr.is_empty() {
         let max: u64 = arr.call_method0("max")?.extract()?;
         if max > i64::MAX as u64 {
-            return Err(invalid(format!(
+            return Err(Error::InvalidInput(format!(
                 "{what} must be in the signed 64-bit range, got {max}"
-            )));
+            ))
+            .into());
         }
     }
     arr.call_method1("astype", ("int64",))?.extract()
@@ -202,22 +199,21 @@ impl HardQuestionBuffer {
         let capacity = match capacity {
             None => None,
             Some(c) if c >= 1 => Some(
-                usize::try_from(c)
-                    .map_err(|_| to_py_err(Error::InvalidInput("capacity too large".into())))?,
+                usize::try_from(c).map_err(|_| Error::InvalidInput("capacity too large".into()))?,
             ),
             Some(c) => {
-                return Err(to_py_err(Error::InvalidInput(format!(
+                return Err(Error::InvalidInput(format!(
                     "capacity={c} is not valid: expected an int >= 1 or None (unbounded)"
-                ))))
+                ))
+                .into())
             }
         };
-        let order = Order::parse(order).map_err(to_py_err)?;
+        let order = Order::parse(order)?;
         let inner = Core::new(Config {
             capacity,
             order,
             dedup,
-        })
-        .map_err(to_py_err)?;
+        })?;
         Ok(HardQuestionBuffer { inner })
     }
 
@@ -244,7 +240,8 @@ impl HardQuestionBuffer {
         step: i64,
         payload: Option<Bound<'_, PyBytes>>,
     ) -> PyResult<bool> {
-        Ok(self.inner.push(entry(py, question_id, step, payload)?))
+        let entry = entry(py, question_id, step, payload)?;
+        cross(py, Gil::Hold, || Ok(self.inner.push(entry)))
     }
 
     fn push_many(&self, py: Python<'_>, entries: &Bound<'_, PyAny>) -> PyResult<usize> {
@@ -258,7 +255,7 @@ impl HardQuestionBuffer {
                 batch.push(entry_of_item(py, i, &item?)?);
             }
         }
-        Ok(self.inner.push_many(batch))
+        cross(py, Gil::Hold, || Ok(self.inner.push_many(batch)))
     }
 
     /// The array path of `push_many`: `question_ids` (int64 read in place; other integer arrays
@@ -282,16 +279,16 @@ impl HardQuestionBuffer {
                 Steps::Each(&steps_slice)
             }
         };
-        let columns = Columns::new(&ids, steps).map_err(to_py_err)?;
-        if columns.len() >= DETACH_THRESHOLD {
-            Ok(py.detach(|| self.inner.push_columns(columns)))
-        } else {
+        // The ids are copied out of the arrays before the GIL is released.
+        let columns = Columns::new(&ids, steps)?;
+        cross(py, Gil::release_for(columns.len()), || {
             Ok(self.inner.push_columns(columns))
-        }
+        })
     }
 
     fn take<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyList>> {
-        match self.inner.take(count("take", n)?) {
+        let n = count("take", n)?;
+        match cross(py, Gil::Hold, || Ok(self.inner.take(n)))? {
             None => Ok(PyList::empty(py)),
             Some(entries) => {
                 let tuples = entries.into_iter().map(|e| tuple_of(py, e));
@@ -303,15 +300,11 @@ impl HardQuestionBuffer {
     /// The array path of `take`: `(question_ids, steps)` as two new int64 arrays, or None.
     fn take_arrays<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Option<IdsAndSteps<'py>>> {
         let n = count("take_arrays", n)?;
-        let taken = if n >= DETACH_THRESHOLD {
-            py.detach(|| self.inner.take_columns(n))
-        } else {
-            self.inner.take_columns(n)
-        };
+        let taken = cross(py, Gil::release_for(n), || Ok(self.inner.take_columns(n)))?;
         // Small: a copy into numpy's own memory is cheaper than handing over the Vec (which
         // needs an owner object per array); large: the Vec is handed over, not copied.
         let array = |v: Vec<i64>| {
-            if v.len() >= DETACH_THRESHOLD {
+            if v.len() >= HANDOVER_THRESHOLD {
                 v.into_pyarray(py)
             } else {
                 PyArray1::from_slice(py, &v)
@@ -321,7 +314,8 @@ impl HardQuestionBuffer {
     }
 
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let tuples = self.inner.entries().into_iter().map(|e| tuple_of(py, e));
+        let entries = cross(py, Gil::Hold, || Ok(self.inner.entries()))?;
+        let tuples = entries.into_iter().map(|e| tuple_of(py, e));
         PyList::new(py, tuples.collect::<PyResult<Vec<_>>>()?)
     }
 
@@ -341,23 +335,33 @@ impl HardQuestionBuffer {
         Ok(d)
     }
 
-    fn snapshot<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        let bytes = self.inner.snapshot_with(|e| {
-            let payload = e.0.as_ref()?.bind(py).get_borrowed_item(2).ok()?;
-            Some(payload.cast::<PyBytes>().ok()?.as_bytes().to_vec())
-        });
-        PyBytes::new(py, &bytes)
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        // The payloads are read out of the entries' tuples, so the GIL stays held; attaching
+        // inside only fetches the token that `cross`'s `Send` work cannot capture.
+        let bytes = cross(py, Gil::Hold, || {
+            Ok(Python::attach(|py| {
+                self.inner.snapshot_with(|e| {
+                    let payload = e.0.as_ref()?.bind(py).get_borrowed_item(2).ok()?;
+                    Some(payload.cast::<PyBytes>().ok()?.as_bytes().to_vec())
+                })
+            }))
+        })?;
+        Ok(PyBytes::new(py, &bytes))
     }
 
     #[staticmethod]
     fn restore(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
-        let inner = Core::restore_with(data, |question_id, step, payload| match payload {
-            None => Ok(PyEntry(None)), // its tuple is made when it is taken
-            Some(p) => entry(py, question_id, step, Some(PyBytes::new(py, p)))
-                .map(|e| e.data)
-                .map_err(|e| Error::Internal(e.to_string())),
-        })
-        .map_err(to_py_err)?;
+        // Payloads become `bytes` objects, so the GIL stays held (as in `snapshot`).
+        let inner = cross(py, Gil::Hold, || {
+            Python::attach(|py| {
+                Core::restore_with(data, |question_id, step, payload| match payload {
+                    None => Ok(PyEntry(None)), // its tuple is made when it is taken
+                    Some(p) => entry(py, question_id, step, Some(PyBytes::new(py, p)))
+                        .map(|e| e.data)
+                        .map_err(|e| Error::Internal(e.to_string())),
+                })
+            })
+        })?;
         Ok(HardQuestionBuffer { inner })
     }
 
@@ -366,7 +370,7 @@ impl HardQuestionBuffer {
         py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
         let restore = py.get_type::<HardQuestionBuffer>().getattr("restore")?;
-        Ok((restore, (self.snapshot(py),)))
+        Ok((restore, (self.snapshot(py)?,)))
     }
 
     fn __repr__(&self) -> String {

@@ -2,7 +2,7 @@
 
 mod advantages;
 mod buffer;
-mod errors;
+mod crossing;
 mod verify;
 
 use pyo3::prelude::*;

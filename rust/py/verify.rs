@@ -4,7 +4,7 @@ use numpy::{PyArray1, ToPyArray};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use super::errors::to_py_err;
+use super::crossing::{cross, Gil};
 use crate::error::Error;
 use crate::verify::{self as core, ExtractFallback, Options, Percent, Rounding, Think};
 
@@ -19,10 +19,11 @@ fn options_from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> 
     };
     for (key, value) in kwargs.iter() {
         let key: String = key.extract()?;
-        let bad = |allowed: &str| {
-            to_py_err(Error::InvalidInput(format!(
+        let bad = |allowed: &str| -> PyErr {
+            Error::InvalidInput(format!(
                 "option {key}={value} is not valid: expected {allowed}"
-            )))
+            ))
+            .into()
         };
         match key.as_str() {
             "think" => {
@@ -71,9 +72,10 @@ fn options_from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> 
                 opts.work_budget = units;
             }
             _ => {
-                return Err(to_py_err(Error::InvalidInput(format!(
+                return Err(Error::InvalidInput(format!(
                     "unknown option {key:?}; valid options are: {OPTION_NAMES}"
-                ))))
+                ))
+                .into())
             }
         }
     }
@@ -83,21 +85,22 @@ fn options_from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> 
 /// Copy a sequence of str into owned Rust strings, naming the argument and index on a bad item.
 fn extract_strings(seq: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
     if seq.is_instance_of::<PyString>() {
-        return Err(to_py_err(Error::InvalidInput(format!(
+        return Err(Error::InvalidInput(format!(
             "{what} must be a sequence of str, not a single str"
-        ))));
+        ))
+        .into());
     }
     let mut out = Vec::with_capacity(seq.len().unwrap_or(0));
     for (i, item) in seq.try_iter()?.enumerate() {
         let item = item?;
         let s: String = item.extract().map_err(|_| {
-            to_py_err(Error::InvalidInput(format!(
+            Error::InvalidInput(format!(
                 "{what}[{i}] must be str, got {}",
                 item.get_type()
                     .name()
                     .map(|n| n.to_string())
                     .unwrap_or_default()
-            )))
+            ))
         })?;
         out.push(s);
     }
@@ -167,8 +170,9 @@ fn verify(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<bool> {
     let opts = options_from_kwargs(options)?;
-    py.detach(|| core::verify_one(&response, &answer, &opts))
-        .map_err(to_py_err)
+    cross(py, Gil::Release, || {
+        core::verify_one(&response, &answer, &opts)
+    })
 }
 
 #[pyfunction]
@@ -180,9 +184,7 @@ fn grade(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Verdict> {
     let opts = options_from_kwargs(options)?;
-    let verdict = py
-        .detach(|| core::grade(&response, &answer, &opts))
-        .map_err(to_py_err)?;
+    let verdict = cross(py, Gil::Release, || core::grade(&response, &answer, &opts))?;
     Ok(verdict.into())
 }
 
@@ -198,9 +200,9 @@ fn verify_batch<'py>(
     let opts = options_from_kwargs(options)?;
     let responses = extract_strings(responses, "responses")?;
     let answers = extract_strings(answers, "answers")?;
-    let results = py
-        .detach(|| core::verify_many(&responses, &answers, &opts, threads))
-        .map_err(to_py_err)?;
+    let results = cross(py, Gil::Release, || {
+        core::verify_many(&responses, &answers, &opts, threads)
+    })?;
     Ok(results.to_pyarray(py))
 }
 
