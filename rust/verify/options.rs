@@ -1,7 +1,5 @@
 //! Grading options shared by every entry point (Python keyword arguments map onto these).
 
-use super::extract::ExtractOptions;
-
 /// Which part of the response holds the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Think {
@@ -70,6 +68,18 @@ impl Default for Options {
             work_budget: 200_000,
         }
     }
+}
+
+/// What `extract::extract_answer` reads from [`Options`]. It lives here, with the option types it
+/// is made of, so that `options` depends on nothing and `extract` depends on `options`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Only the text after the first `</think>` counts; without one there is no answer.
+    pub think_after: bool,
+    /// Only a `\boxed{}` / `\fbox{}` answer counts.
+    pub require_boxed: bool,
+    /// How far to fall back when there is no box.
+    pub fallback: ExtractFallback,
 }
 
 impl Options {

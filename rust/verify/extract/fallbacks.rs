@@ -1,0 +1,336 @@
+//! The plain-text fallbacks for a response without a box: the last "answer is" phrase (with
+//! its choice letter or math span) and the last number.
+
+use std::ops::Range;
+
+use super::backslashes::count_while;
+use super::scan::rfind_byte;
+use super::spans::MathSpans;
+use super::wrappers::unwrap_answer;
+
+/// Words that start an answer phrase, each with the index of its rarest letter, which the
+/// backward search looks for.
+const PHRASE_WORDS: [(&[u8], usize); 3] = [(b"answer", 3), (b"option", 1), (b"choice", 0)];
+
+/// The answer after the last answer phrase (see the `extract` module docs); none if that answer
+/// is empty.
+pub(super) fn answer_phrase(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let (_, start) = PHRASE_WORDS
+        .iter()
+        .filter_map(|&(word, key)| last_phrase(b, word, key))
+        .max()?;
+    let answer = phrase_answer(text, start);
+    (!answer.is_empty()).then_some(answer)
+}
+
+/// The last phrase that `word` begins: where the word starts and where its answer starts.
+fn last_phrase(b: &[u8], word: &[u8], key: usize) -> Option<(usize, usize)> {
+    let mut end = b.len();
+    loop {
+        let k = rfind_byte(&b[..end], |c| c | 0x20 == word[key])?;
+        end = k;
+        let Some(at) = k.checked_sub(key) else {
+            continue;
+        };
+        if b.get(at..at + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            if let Some(start) = phrase_answer_start(b, at, word) {
+                return Some((at, start));
+            }
+        }
+    }
+}
+
+/// Where the answer starts if `word` at `at` begins an answer phrase: the word is followed by
+/// `:`, `=` or "is", or it is a "final answer" heading alone on its line.
+fn phrase_answer_start(b: &[u8], at: usize, word: &[u8]) -> Option<usize> {
+    let word_end = at + word.len();
+    let is_word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    if (at > 0 && is_word(at - 1)) || is_word(word_end) {
+        return None;
+    }
+    let p = skip_markup(b, word_end);
+    match b.get(p) {
+        Some(b':' | b'=') => Some(p + 1),
+        Some(b'i' | b'I') if b.get(p + 1).is_some_and(|c| c | 0x20 == b's') && !is_word(p + 2) => {
+            let q = skip_markup(b, p + 2);
+            Some(if b.get(q) == Some(&b':') {
+                q + 1
+            } else {
+                p + 2
+            })
+        }
+        None | Some(b'\n' | b'\r') if word == b"answer" && after_final(b, at) => Some(p),
+        _ => None,
+    }
+}
+
+/// Past spaces, tabs and markdown emphasis.
+fn skip_markup(b: &[u8], from: usize) -> usize {
+    from + count_while(&b[from..], |c| matches!(c, b' ' | b'\t' | b'*'))
+}
+
+/// Whether "final" and at least one space come right before `at`.
+fn after_final(b: &[u8], at: usize) -> bool {
+    let word_end = at - b[..at].iter().rev().take_while(|&&c| c == b' ').count();
+    word_end < at && word_end >= 5 && b[word_end - 5..word_end].eq_ignore_ascii_case(b"final")
+}
+
+/// The answer that starts at `start`: the rest of its sentence, reduced to its first math span if
+/// it has one, without markdown bold and trailing punctuation.
+fn phrase_answer(text: &str, start: usize) -> &str {
+    let b = text.as_bytes();
+    let start = start + count_while(&b[start..], |c| c.is_ascii_whitespace() || c == b'*');
+    let sentence = &text[start..sentence_end(b, start)];
+    if let Some(letter) = leading_choice(sentence) {
+        return letter;
+    }
+    let first_span = MathSpans::new(sentence)
+        .map(|span| unwrap_answer(&sentence[span.inner]))
+        .find(|a| !a.is_empty());
+    first_span.unwrap_or_else(|| {
+        let trimmed =
+            sentence.trim_end_matches(|c: char| c.is_whitespace() || ".,;:?*".contains(c));
+        unwrap_answer(strip_stray_dollars(trimmed))
+    })
+}
+
+/// "(B) because ..." names choice B; the explanation after it is not the answer.
+fn leading_choice(sentence: &str) -> Option<&str> {
+    let b = sentence.as_bytes();
+    let is_choice = b.len() >= 3 && b[0] == b'(' && (b'A'..=b'J').contains(&b[1]) && b[2] == b')';
+    let ends_there = b.get(3).is_none_or(|c| !c.is_ascii_alphanumeric());
+    (is_choice && ends_there).then(|| &sentence[..3])
+}
+
+/// `s` without a `$` that opens or closes nothing at either end (`$\frac{1}{2}` -> `\frac{1}{2}`).
+fn strip_stray_dollars(s: &str) -> &str {
+    let s = s.trim_start_matches('$');
+    match s.strip_suffix('$') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => s,
+    }
+}
+
+/// Where the sentence starting at `start` ends: a line break, or a `.` followed by whitespace or
+/// the end of the text, outside `$$...$$` and `\[...\]`.
+fn sentence_end(b: &[u8], start: usize) -> usize {
+    let mut display: Option<&[u8]> = None;
+    let mut i = start;
+    while i < b.len() {
+        if let Some(close) = display {
+            if b[i..].starts_with(close) {
+                display = None;
+                i += close.len();
+                continue;
+            }
+        } else {
+            let opens = match b[i..] {
+                [b'\n', ..] => return i,
+                [b'.'] | [b'.', b' ' | b'\t' | b'\r' | b'\n', ..] => return i,
+                [b'$', b'$', ..] => Some(&b"$$"[..]),
+                [b'\\', b'[', ..] => Some(&b"\\]"[..]),
+                _ => None,
+            };
+            if opens.is_some() {
+                display = opens;
+                i += 2;
+                continue;
+            }
+        }
+        // An escape is two bytes long.
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    b.len()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Last number
+
+/// The last number in `text`, as written: optional `-`, digits (with `,` thousands groups), an
+/// optional decimal part, an optional `/denominator`, an optional `%` or `\%`; and where it
+/// starts.
+pub(super) fn last_number(text: &str) -> Option<(usize, &str)> {
+    let b = text.as_bytes();
+    let last_digit = rfind_byte(b, |c| c.is_ascii_digit())?;
+    // A number holds no byte outside this set before its final `%`, so scanning forward from the
+    // start of the run around the last digit finds the same tokens as a scan of the whole text.
+    let is_number_byte = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'/' | b'-');
+    let run_start = rfind_byte(&b[..last_digit], |c| !is_number_byte(c)).map_or(0, |i| i + 1);
+    let mut i = run_start;
+    let mut last = None;
+    while i <= last_digit {
+        if b[i].is_ascii_digit() {
+            let number = number_at(b, i);
+            i = number.end;
+            last = Some(number);
+        } else {
+            i += 1;
+        }
+    }
+    last.map(|number| (number.start, &text[number]))
+}
+
+/// The number whose first digit is at `i`.
+fn number_at(b: &[u8], i: usize) -> Range<usize> {
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let digits_end = |k: usize| k + count_while(&b[k..], |c| c.is_ascii_digit());
+    // A minus sign, unless it is a binary minus after a value (`5-3`, `x-3`, `(a)-3`).
+    let after_value = |k: usize| b[k].is_ascii_alphanumeric() || matches!(b[k], b')' | b']' | b'}');
+    let negative = i > 0 && b[i - 1] == b'-' && !(i >= 2 && after_value(i - 2));
+    let start = if negative { i - 1 } else { i };
+    let mut end = digits_end(i);
+    if end - i <= 3 {
+        let group_at = |k: usize| b.get(k) == Some(&b',') && (1..=3).all(|d| digit_at(k + d));
+        while group_at(end) && !digit_at(end + 4) {
+            end += 4;
+        }
+    }
+    for sep in [b'.', b'/'] {
+        if b.get(end) == Some(&sep) && digit_at(end + 1) {
+            end = digits_end(end + 1);
+        }
+    }
+    if b.get(end) == Some(&b'%') {
+        end += 1;
+    } else if b[end..].starts_with(b"\\%") {
+        end += 2;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::verify::extract::test_support::{all, ex, opts, some};
+    use crate::verify::extract::{extract_answer, ExtractMethod};
+    use crate::verify::options::ExtractFallback;
+
+    // --- "answer is" -----------------------------------------------------------------------
+
+    fn answer_is(text: &str) -> Option<String> {
+        let e = extract_answer(text, &opts(ExtractFallback::AnswerIs));
+        if e.text.is_some() {
+            assert_eq!(e.method, ExtractMethod::AnswerIs);
+        }
+        e.text
+    }
+
+    #[test]
+    fn answer_phrases() {
+        assert_eq!(answer_is("Thus the answer is 12."), some("12"));
+        assert_eq!(
+            answer_is("The final answer is $\\frac{1}{2}$. I hope"),
+            some("\\frac{1}{2}")
+        );
+        assert_eq!(answer_is("Final answer: 3.5"), some("3.5"));
+        assert_eq!(answer_is("ANSWER: -4\nmore text"), some("-4"));
+        assert_eq!(answer_is("**Answer:** 17"), some("17"));
+        assert_eq!(answer_is("**Answer**: **17**."), some("17"));
+        assert_eq!(answer_is("The answer is: (B)"), some("(B)"));
+        assert_eq!(answer_is("answer = 6"), some("6"));
+        assert_eq!(answer_is("the answer is \\(x=3\\). Done."), some("x=3"));
+        assert_eq!(answer_is("the answer is 5!."), some("5!"));
+    }
+
+    #[test]
+    fn last_answer_phrase_wins() {
+        assert_eq!(
+            answer_is("The answer is 1. Wait, no. The answer is 2."),
+            some("2")
+        );
+        // Words containing "answer" are not phrases, and do not hide an earlier one.
+        assert_eq!(
+            answer_is("The answer is 4. Answered! answers are nice"),
+            some("4")
+        );
+        assert_eq!(answer_is("I answer quickly: no"), None);
+    }
+
+    #[test]
+    fn minerva_style_answer() {
+        let text = "Final Answer: The final answer is $-\\frac{2}{3}$. I hope it is correct.";
+        assert_eq!(answer_is(text), some("-\\frac{2}{3}"));
+    }
+
+    #[test]
+    fn answer_on_following_lines() {
+        assert_eq!(answer_is("**Final Answer**\n\n$42$\n"), some("42"));
+        assert_eq!(answer_is("## Final Answer\n7 apples"), some("7 apples"));
+        assert_eq!(
+            answer_is("The final answer is:\n$$\n\\frac{3}{4}\n$$\nThanks."),
+            some("\\frac{3}{4}")
+        );
+        assert_eq!(answer_is("Answer:\n\n  9"), some("9"));
+        // A heading needs "final"; an empty last phrase means no answer at this level.
+        assert_eq!(answer_is("Answer\n9"), None);
+        assert_eq!(answer_is("The answer is 3. The answer is."), None);
+    }
+
+    #[test]
+    fn answer_is_choice_letter_before_its_explanation() {
+        let r = "The answer is (B) because the area is $\\frac{5 \\cdot 12}{2} = 30$.";
+        assert_eq!(ex(r).0.as_deref(), Some("(B)"));
+    }
+
+    #[test]
+    fn answer_decimal_point_is_not_sentence_end() {
+        assert_eq!(answer_is("the answer is 3.14159."), some("3.14159"));
+        assert_eq!(answer_is("the answer is 0.5. Next"), some("0.5"));
+        assert_eq!(answer_is("the answer is x.\nnext"), some("x"));
+    }
+
+    #[test]
+    fn option_and_choice_phrases() {
+        assert_eq!(
+            answer_is("It matches choice (B). The correct option is (B)."),
+            some("(B)")
+        );
+        assert_eq!(answer_is("So the correct choice is: C"), some("C"));
+        assert_eq!(
+            answer_is("The answer is C. Each option is fine"),
+            some("fine")
+        );
+        assert_eq!(answer_is("which matches choice (D); done"), None);
+    }
+
+    #[test]
+    fn stray_dollars_in_phrase_answer() {
+        assert_eq!(
+            answer_is("The answer is $\\frac{1}{2}."),
+            some("\\frac{1}{2}")
+        );
+        assert_eq!(answer_is("The answer is 5$."), some("5"));
+        assert_eq!(answer_is("The answer is 5\\$."), some("5\\$"));
+    }
+
+    // --- last number -----------------------------------------------------------------------
+
+    fn number(text: &str) -> Option<String> {
+        let e = extract_answer(text, &all());
+        if e.text.is_some() {
+            assert_eq!(e.method, ExtractMethod::LastNumber, "{text:?}");
+        }
+        e.text
+    }
+
+    #[test]
+    fn last_number_forms() {
+        assert_eq!(number("we have 3 cats and 4 dogs"), some("4"));
+        assert_eq!(number("total -1,234.5 units"), some("-1,234.5"));
+        assert_eq!(number("about 3/4 of it"), some("3/4"));
+        assert_eq!(number("rate 45% now"), some("45%"));
+        assert_eq!(number("rate 45\\% now"), some("45\\%"));
+        assert_eq!(number("x = -7."), some("-7"));
+        assert_eq!(number("5-3"), some("3"));
+        assert_eq!(number("x-3"), some("3"));
+        assert_eq!(number("1,2,3"), some("3"));
+        assert_eq!(number("12,345,678 people"), some("12,345,678"));
+        assert_eq!(number("1234,567"), some("567"));
+        assert_eq!(number("v1.2.3"), some("3"));
+        assert_eq!(number("value 10."), some("10"));
+        assert_eq!(number("(-3)"), some("-3"));
+        assert_eq!(number("٣ arabic digits are not ASCII 2 ٣"), some("2"));
+    }
+}

@@ -1,0 +1,513 @@
+//! Final-answer extraction: pull the answer a model gave out of its full response, and strip the
+//! wrappers off a reference answer.
+//!
+//! [`extract_answer`] works in this order:
+//! 1. With `think_after`, keep only the text after the first `</think>`; a response without one
+//!    has no answer.
+//! 2. Undo JSON-style doubled backslashes (`\\boxed{\\frac{1}{2}}` -> `\boxed{\frac{1}{2}}`), but
+//!    only in front of known LaTeX commands, so that the row separator `\\` of a matrix survives
+//!    (details at `undouble_backslashes`).
+//! 3. The last complete `\boxed{...}` / `\fbox{...}` (braces balanced, `\{` `\}` do not count; also
+//!    `\boxed {x}` and the brace-less `\boxed 5`). "Last" means the box that starts last, so
+//!    `\boxed{\boxed{3}}` gives `3` and `\boxed{1}, \boxed{2}` gives `2`. A box that never closes
+//!    (a truncated response) or is empty is skipped in favour of the box before it.
+//! 4. With `require_boxed`, nothing else counts.
+//! 5. The fallbacks, each only when `fallback` reaches its level. They ignore the cut-off tail of
+//!    a truncated response: everything from the first `{` or `\left` that never closes (with the
+//!    command it belongs to, e.g. an unclosed `\boxed{`). So `Thus \boxed{3` has no answer.
+//!    - `AnswerIs`: the last answer phrase: "answer", "option" or "choice" followed by "is", `:`
+//!      or `=` (any case, with words and markdown around: "The final answer is", `**Answer:**`,
+//!      "The correct option is"), or a "Final Answer" heading alone on its line. Its answer is the
+//!      rest of the sentence (up to a line break, or a `.` followed by whitespace or the end, so
+//!      `3.5` is not cut; display math may span lines), or the first math span in it. Only the
+//!      last phrase counts.
+//!    - `MathSpan`: the last `$...$`, `$$...$$`, `\(...\)` or `\[...\]` span (`\$` is not a
+//!      delimiter; a `$...$` span does not cross a line, so stray currency signs stay local).
+//!    - `LastNumber`: the last number, as written: `-1,234.5`, `3/4`, `45%`, `45\%`. When both
+//!      levels are allowed and the last number comes after the last math span ("... $15^2 = 225$.
+//!      The total comes to 3.5."), the number wins: it is the later, so likelier final, answer.
+//!
+//! Every answer is trimmed and loses what encloses all of it: `$..$`, `$$..$$`, `\(..\)`,
+//! `\[..\]`, `\boxed{..}`, brace groups (`{{5}}`), a trailing line break `\\`, up to 8 such steps.
+//! An answer that is empty after this counts as not found, and the candidate before it (boxes,
+//! spans) or the next level is tried. An answer longer than 10,000 bytes is not returned: `text`
+//! is `None`, `method` names the level that found it, `reason` is "answer longer than 10000
+//! bytes", and no later level is tried (the model did answer, with something far too long to be
+//! right).
+//!
+//! [`strip_reference`] applies the same rules to a reference answer: undouble backslashes, take the
+//! last box if there is one (so "The answer is \boxed{5}" gives `5`), unwrap, trim.
+//!
+//! Cost: every step is linear in the length of the text, and the common case (a box near the
+//! end) only looks at the end. A `{` that never closes bounds the brace matching of every earlier
+//! box, so 100k unclosed boxes stay linear. Nothing recurses, and every slice is taken next to an
+//! ASCII byte, so multi-byte characters anywhere are safe.
+
+// The steps above, one file each (plus the byte scans they share); this file runs them in order.
+mod backslashes;
+mod boxes;
+mod fallbacks;
+mod scan;
+mod spans;
+#[cfg(test)]
+mod test_support;
+mod wrappers;
+
+// Defined in `options` (which must not depend on this module), and still named from here.
+pub use super::options::ExtractOptions;
+
+use super::options::ExtractFallback;
+use backslashes::{letters_end, undouble_backslashes};
+use boxes::last_boxed;
+use fallbacks::{answer_phrase, last_number};
+use scan::find_byte;
+use spans::last_math_span;
+use wrappers::unwrap_answer;
+
+/// Answers longer than this are rejected, not returned (see the module docs).
+const MAX_ANSWER_BYTES: usize = 10_000;
+
+const THINK_END: &str = "</think>";
+
+/// How the answer was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtractMethod {
+    Boxed,
+    AnswerIs,
+    MathSpan,
+    LastNumber,
+    None,
+}
+
+impl ExtractMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExtractMethod::Boxed => "boxed",
+            ExtractMethod::AnswerIs => "answer_is",
+            ExtractMethod::MathSpan => "math_span",
+            ExtractMethod::LastNumber => "last_number",
+            ExtractMethod::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    /// The answer, trimmed and unwrapped; `None` when there is none (or it is too long).
+    pub text: Option<String>,
+    pub method: ExtractMethod,
+    /// A short human-readable account of what happened.
+    pub reason: &'static str,
+}
+
+impl Extracted {
+    fn missing(reason: &'static str) -> Self {
+        Extracted {
+            text: None,
+            method: ExtractMethod::None,
+            reason,
+        }
+    }
+
+    fn found(answer: &str, method: ExtractMethod, reason: &'static str) -> Self {
+        if answer.len() > MAX_ANSWER_BYTES {
+            return Extracted {
+                text: None,
+                method,
+                reason: "answer longer than 10000 bytes",
+            };
+        }
+        Extracted {
+            text: Some(answer.to_string()),
+            method,
+            reason,
+        }
+    }
+}
+
+/// The final answer of a model response; see the module docs for the rules and their order.
+pub fn extract_answer(response: &str, opts: &ExtractOptions) -> Extracted {
+    let region = if opts.think_after {
+        match response.find(THINK_END) {
+            Some(at) => &response[at + THINK_END.len()..],
+            None => return Extracted::missing("no </think> in response"),
+        }
+    } else {
+        response
+    };
+    let text = undouble_backslashes(region);
+    if let Some(answer) = last_boxed(&text) {
+        return Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
+    }
+    if opts.require_boxed {
+        return Extracted::missing("no \\boxed{} and require_boxed is set");
+    }
+    // Text inside a group that never closes was cut off mid-expression: no fallback uses it.
+    let complete = &text[..unclosed_tail_start(text.as_bytes())];
+    match fallback_answer(complete, opts.fallback) {
+        Some((answer, method, reason)) => Extracted::found(answer, method, reason),
+        None => Extracted::missing("no answer found"),
+    }
+}
+
+/// The answer found by the fallback levels that `level` allows, with its method and reason.
+fn fallback_answer(
+    text: &str,
+    level: ExtractFallback,
+) -> Option<(&str, ExtractMethod, &'static str)> {
+    if level >= ExtractFallback::AnswerIs {
+        if let Some(answer) = answer_phrase(text) {
+            return Some((
+                answer,
+                ExtractMethod::AnswerIs,
+                "found an \"answer is\" phrase",
+            ));
+        }
+    }
+    let span = (level >= ExtractFallback::MathSpan)
+        .then(|| last_math_span(text))
+        .flatten();
+    let number = (level >= ExtractFallback::LastNumber)
+        .then(|| last_number(text))
+        .flatten();
+    let as_span = |(_, answer)| (answer, ExtractMethod::MathSpan, "found a math span");
+    let as_number = |(_, answer)| (answer, ExtractMethod::LastNumber, "found the last number");
+    match (span, number) {
+        // A number written after the last span is the later, so likelier final, answer.
+        (Some((span_end, _)), Some(number)) if number.0 >= span_end => Some(as_number(number)),
+        (Some(span), _) => Some(as_span(span)),
+        (None, number) => number.map(as_number),
+    }
+}
+
+/// Where the text stops being complete: at the first `{` or `\left` that is never closed (by `}`
+/// or `\right`), else at its end. A response cut off by a length limit ends like this.
+fn unclosed_tail_start(b: &[u8]) -> usize {
+    let mut depth = 0usize;
+    let mut outermost_open = 0;
+    let mut i = 0;
+    while let Some(skip) = find_byte(&b[i..], |c| matches!(c, b'{' | b'}' | b'\\')) {
+        let at = i + skip;
+        i = at + 1;
+        let opens = match b[at] {
+            b'{' => true,
+            b'}' => false,
+            _ => {
+                let name_end = letters_end(b, at + 1);
+                i = name_end.max(at + 2).min(b.len());
+                match &b[at + 1..name_end] {
+                    b"left" => true,
+                    b"right" => false,
+                    _ => continue,
+                }
+            }
+        };
+        if opens {
+            if depth == 0 {
+                outermost_open = at;
+            }
+            depth += 1;
+        } else {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if depth == 0 {
+        return b.len();
+    }
+    // A command taking the unclosed group as its argument (`\boxed{`, `\frac {`) goes with it.
+    let before_space = outermost_open
+        - b[..outermost_open]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    let name = b[..before_space]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    match before_space.checked_sub(name + 1) {
+        Some(command) if name > 0 && b[command] == b'\\' => command,
+        _ => outermost_open,
+    }
+}
+
+/// The reference answer without its wrappers: doubled backslashes fixed, the content of the last
+/// box if there is one, then unwrapped and trimmed like every answer (see the module docs).
+pub fn strip_reference(answer: &str) -> String {
+    let text = undouble_backslashes(answer);
+    last_boxed(&text)
+        .unwrap_or_else(|| unwrap_answer(&text))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::extract::test_support::{all, assert_fast, boxed, ex, opts, some};
+
+    #[test]
+    fn method_names() {
+        let names: Vec<_> = [
+            ExtractMethod::Boxed,
+            ExtractMethod::AnswerIs,
+            ExtractMethod::MathSpan,
+            ExtractMethod::LastNumber,
+            ExtractMethod::None,
+        ]
+        .iter()
+        .map(|m| m.as_str())
+        .collect();
+        assert_eq!(
+            names,
+            ["boxed", "answer_is", "math_span", "last_number", "none"]
+        );
+    }
+
+    // --- think -----------------------------------------------------------------------------
+
+    #[test]
+    fn think_after_uses_text_after_first_close() {
+        let o = ExtractOptions {
+            think_after: true,
+            ..all()
+        };
+        let e = extract_answer("<think>\\boxed{1}</think>so \\boxed{2}</think>x", &o);
+        assert_eq!(e.text, some("2"));
+        let e = extract_answer("<think>maybe \\boxed{1}</think>The answer is 3.", &o);
+        assert_eq!((e.text, e.method), (some("3"), ExtractMethod::AnswerIs));
+        let e = extract_answer("<think>\\boxed{1}</think>", &o);
+        assert_eq!(e.text, None);
+    }
+
+    #[test]
+    fn think_after_without_close() {
+        let o = ExtractOptions {
+            think_after: true,
+            ..all()
+        };
+        let e = extract_answer("<think>long thoughts \\boxed{1}", &o);
+        assert_eq!(
+            e,
+            Extracted {
+                text: None,
+                method: ExtractMethod::None,
+                reason: "no </think> in response"
+            }
+        );
+        // Without think_after the tag is just text.
+        assert_eq!(boxed("<think>\\boxed{1}"), some("1"));
+    }
+
+    // --- require_boxed and fallback levels ---------------------------------------------------
+
+    #[test]
+    fn require_boxed() {
+        let o = ExtractOptions {
+            require_boxed: true,
+            ..all()
+        };
+        let e = extract_answer("The answer is 5.", &o);
+        assert_eq!(e.text, None);
+        assert_eq!(e.method, ExtractMethod::None);
+        assert!(e.reason.contains("require_boxed"));
+        assert_eq!(extract_answer("\\boxed{5}", &o).text, some("5"));
+        assert_eq!(extract_answer("\\boxed{5", &o).text, None);
+    }
+
+    #[test]
+    fn fallback_levels_are_cumulative() {
+        let text = "The answer is 7. Also $x$ and 9";
+        let get = |f| {
+            let e = extract_answer(text, &opts(f));
+            (e.text, e.method)
+        };
+        assert_eq!(get(ExtractFallback::BoxedOnly), (None, ExtractMethod::None));
+        assert_eq!(
+            get(ExtractFallback::AnswerIs),
+            (some("7"), ExtractMethod::AnswerIs)
+        );
+        let text2 = "We get $x+1$ and then 9";
+        let e = extract_answer(text2, &opts(ExtractFallback::AnswerIs));
+        assert_eq!(e.text, None);
+        let e = extract_answer(text2, &opts(ExtractFallback::MathSpan));
+        assert_eq!((e.text, e.method), (some("x+1"), ExtractMethod::MathSpan));
+        let text3 = "so we get 12 apples";
+        assert_eq!(
+            extract_answer(text3, &opts(ExtractFallback::MathSpan)).text,
+            None
+        );
+        let e = extract_answer(text3, &opts(ExtractFallback::LastNumber));
+        assert_eq!(
+            (e.text, e.method, e.reason),
+            (
+                some("12"),
+                ExtractMethod::LastNumber,
+                "found the last number"
+            )
+        );
+    }
+
+    #[test]
+    fn nothing_found() {
+        let e = extract_answer("no idea", &all());
+        assert_eq!(
+            e,
+            Extracted {
+                text: None,
+                method: ExtractMethod::None,
+                reason: "no answer found"
+            }
+        );
+        assert_eq!(extract_answer("", &all()).text, None);
+        assert_eq!(extract_answer("   \n ", &all()).text, None);
+    }
+
+    #[test]
+    fn fallbacks_ignore_an_unclosed_tail() {
+        assert_eq!(unclosed_tail_start(b"a {b} c"), 7);
+        assert_eq!(unclosed_tail_start(b"a { b {c} 9"), 2);
+        assert_eq!(unclosed_tail_start(b"} a { b } 9"), 11);
+        assert_eq!(unclosed_tail_start(b"x \\left( 1 \\right) 2"), 20);
+        assert_eq!(unclosed_tail_start(b"x \\left( 1 \\leftarrow 2"), 2);
+        assert_eq!(unclosed_tail_start(b"\\{ 1"), 4);
+        assert_eq!(unclosed_tail_start(b"x \\boxed {1"), 2);
+        assert_eq!(unclosed_tail_start(b"x boxed {1"), 8);
+        assert_eq!(
+            ex("The total is 7. Then \\frac{3"),
+            (some("7"), "last_number")
+        );
+        assert_eq!(ex("The answer is \\boxed{\\frac{1}{2}."), (None, "none"));
+    }
+
+    // --- length cap ------------------------------------------------------------------------
+
+    #[test]
+    fn long_answers_are_rejected() {
+        let long = "1".repeat(MAX_ANSWER_BYTES + 1);
+        let e = extract_answer(&format!("\\boxed{{{long}}}"), &all());
+        assert_eq!(
+            e,
+            Extracted {
+                text: None,
+                method: ExtractMethod::Boxed,
+                reason: "answer longer than 10000 bytes"
+            }
+        );
+        let e = extract_answer(&format!("answer is {long}"), &all());
+        assert_eq!((e.text, e.method), (None, ExtractMethod::AnswerIs));
+        let ok = "1".repeat(MAX_ANSWER_BYTES);
+        assert_eq!(
+            extract_answer(&format!("\\boxed{{{ok}}}"), &all()).text,
+            Some(ok)
+        );
+    }
+
+    // --- cost on huge inputs ---------------------------------------------------------------
+
+    const MB: usize = 1 << 20;
+
+    #[test]
+    fn huge_plain_text() {
+        let text = "lorem ipsum dolor sit amet, ".repeat(MB / 28);
+        let e = assert_fast("1 MB of prose", || extract_answer(&text, &all()));
+        assert_eq!(e.text, None);
+        let text = format!("{text} so \\boxed{{9}}");
+        assert_eq!(
+            assert_fast("1 MB then a box", || extract_answer(&text, &all())).text,
+            some("9")
+        );
+    }
+
+    #[test]
+    fn huge_latex_text() {
+        let text = "$\\frac{1}{2} + \\sqrt{x}$ and \\\\pi \\{ ".repeat(MB / 38);
+        let e = assert_fast("1 MB of latex", || extract_answer(&text, &all()));
+        assert!(e.text.is_some());
+        let _ = assert_fast("1 MB reference", || strip_reference(&text));
+    }
+
+    #[test]
+    fn huge_nested_braces() {
+        let n = 100_000;
+        let unclosed = format!("\\boxed{{{}5", "{".repeat(n));
+        let e = assert_fast("100k unclosed braces", || extract_answer(&unclosed, &all()));
+        assert_eq!((e.text, e.method), (None, ExtractMethod::None));
+        let closed = format!("\\boxed{{{}5{}}}", "{".repeat(n), "}".repeat(n));
+        assert_eq!(
+            assert_fast("100k closed braces", || boxed(&closed)),
+            some("5")
+        );
+        let pairs = format!("\\boxed{{{}}}", "{5}".repeat(n));
+        let e = assert_fast("100k brace pairs", || extract_answer(&pairs, &all()));
+        assert_eq!(e.reason, "answer longer than 10000 bytes");
+        let left = format!("{}1", "\\left(".repeat(n));
+        assert_eq!(
+            assert_fast("100k unclosed \\left(", || ex(&left)),
+            (None, "none")
+        );
+    }
+
+    #[test]
+    fn huge_box_repetitions() {
+        let n = 100_000;
+        let unclosed = "\\boxed{".repeat(n);
+        let e = assert_fast("100k unclosed boxes", || extract_answer(&unclosed, &all()));
+        assert_eq!(e.text, None);
+        let nested = format!("{}3{}", "\\boxed{".repeat(n), "}".repeat(n));
+        assert_eq!(
+            assert_fast("100k nested boxes", || boxed(&nested)),
+            some("3")
+        );
+        let empty_nested = format!("{}{}", "\\boxed{ ".repeat(n), "}".repeat(n));
+        // Empty boxes are skipped and unwrapping stops after MAX_WRAPPERS levels, so the answer is
+        // the box nested MAX_WRAPPERS + 2 deep, with one empty box left inside.
+        let e = assert_fast("100k nested empty boxes", || {
+            extract_answer(&empty_nested, &all())
+        });
+        assert_eq!(e.text, some("\\boxed{ }"));
+        let closed = "\\boxed{1} ".repeat(n);
+        assert_eq!(assert_fast("100k boxes", || boxed(&closed)), some("1"));
+        let empties = format!("\\boxed{{2}}{}", "\\boxed{} ".repeat(n));
+        assert_eq!(
+            assert_fast("100k empty boxes", || boxed(&empties)),
+            some("2")
+        );
+        let bare = "\\boxed ab".repeat(n);
+        let _ = assert_fast("100k prose boxes", || extract_answer(&bare, &all()));
+        let doubled = "\\\\boxed{".repeat(n);
+        let _ = assert_fast("100k doubled boxes", || extract_answer(&doubled, &all()));
+        let _ = assert_fast("100k boxes as reference", || strip_reference(&nested));
+    }
+
+    #[test]
+    fn huge_fallback_inputs() {
+        let n = 100_000;
+        let cases = [
+            "$".repeat(MB),
+            "$$ ".repeat(n),
+            "\\(".repeat(n),
+            "\\[".repeat(n),
+            "$a\n".repeat(n),
+            "answer ".repeat(n),
+            "answer: **".repeat(n),
+            "c choice option ".repeat(n),
+            "{{}".repeat(n),
+            "\\left(\\right".repeat(n),
+            "The final answer is $$".repeat(n),
+            "1,".repeat(n),
+            "-".repeat(MB) + "1",
+            "1".repeat(MB),
+            "\\".repeat(MB),
+            "\\\\pi".repeat(n),
+            "é".repeat(MB / 2),
+            "{".repeat(MB),
+            "}".repeat(MB),
+        ];
+        for text in &cases {
+            let head: String = text.chars().take(12).collect();
+            let _ = assert_fast(&format!("{head:?}..."), || extract_answer(text, &all()));
+            let _ = assert_fast(&format!("reference {head:?}..."), || strip_reference(text));
+        }
+    }
+}

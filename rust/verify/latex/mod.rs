@@ -1,0 +1,180 @@
+//! Text -> `Node`: a forgiving parser for the LaTeX and plain-text math that models and datasets
+//! write as final answers.
+//!
+//! Two passes, both linear: `lex` turns the text into tokens (unicode symbols, spacing commands,
+//! `\text{}` wrappers, thousands separators and scientific notation are settled here), then a
+//! precedence-climbing `Parser` builds the tree. Recursion depth, input length and tokens are
+//! capped, and every token spends from the item's work budget. The passes live in `lexer` (with
+//! its word lists in `vocabulary`) and `parser`; this file is the entry point, `parse_answer`.
+
+mod lexer;
+mod parser;
+mod vocabulary;
+
+use std::fmt;
+
+use super::ast::Node;
+use super::num::Budget;
+use lexer::{lex, strip_thousands_commas, Tok};
+use parser::parse_tokens;
+
+/// Longest answer text we parse; longer answers are rejected (real answers are far shorter).
+pub const MAX_ANSWER_BYTES: usize = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError(pub String);
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn err<T>(msg: impl Into<String>) -> Result<T, ParseError> {
+    Err(ParseError(msg.into()))
+}
+
+/// `C`, `(C)`, `C)`, `\text{(C)}`, `option C`: a multiple-choice letter A-J.
+fn as_choice(toks: &[Tok]) -> Option<char> {
+    let letter = |t: &Tok| match t {
+        Tok::Letter(l) if l.len() == 1 => {
+            let c = l.chars().next()?;
+            ('A'..='J').contains(&c).then_some(c)
+        }
+        _ => None,
+    };
+    let toks: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| !matches!(t, Tok::Word(w) if w == "option" || w == "choice" || w == "answer"))
+        .collect();
+    match toks.as_slice() {
+        [t] => letter(t),
+        [Tok::Open('('), t, Tok::Close(')')] | [t, Tok::Close(')')] => letter(t),
+        // `(D) 42`, `\textbf{(D)}\ \frac12`: the letter, followed by the option's text.
+        [Tok::Open('('), t, Tok::Close(')'), _, ..] => letter(t),
+        _ => None,
+    }
+}
+
+/// Parse an answer text into a tree.
+pub fn parse_answer(text: &str, budget: &mut Budget) -> Result<Node, ParseError> {
+    if text.len() > MAX_ANSWER_BYTES {
+        return err(format!("answer longer than {MAX_ANSWER_BYTES} bytes"));
+    }
+    let owned;
+    let text = match strip_thousands_commas(text) {
+        Some(t) => {
+            owned = t;
+            owned.as_str()
+        }
+        None => text,
+    };
+    let toks = lex(text)?;
+    budget
+        .spend(toks.len() as u64 + 1)
+        .map_err(|e| ParseError(e.to_string()))?;
+    if toks.is_empty() {
+        return err("empty answer");
+    }
+    if let Some(c) = as_choice(&toks) {
+        return Ok(Node::Choice(c));
+    }
+    parse_tokens(toks, budget)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> String {
+        let mut b = Budget::new(1_000_000);
+        match parse_answer(s, &mut b) {
+            Ok(n) => n.to_string(),
+            Err(e) => format!("ERR {e}"),
+        }
+    }
+
+    #[test]
+    fn numbers_and_separators() {
+        assert_eq!(p("42"), "42");
+        assert_eq!(p("3.14"), "3.14");
+        assert_eq!(p("1,234,567"), "1234567");
+        assert_eq!(p("811\\,140\\,892"), "811140892");
+        assert_eq!(p("811{,}140{,}892"), "811140892");
+        assert_eq!(p("811\u{2009}140"), "811140");
+        assert_eq!(p("[1,100]"), "[1, 100]");
+        assert_eq!(p("8.3e9"), "(8.3*(10)^(9))");
+        assert_eq!(p("8.3\\times10^9"), "(8.3*(10)^(9))");
+        assert_eq!(p("-5"), "-(5)");
+        assert_eq!(p("\u{2212}5"), "-(5)");
+    }
+
+    #[test]
+    fn fractions_and_mixed_numbers() {
+        assert_eq!(p("\\frac{1}{2}"), "(1)/(2)");
+        assert_eq!(p("\\dfrac12"), "(1)/(2)");
+        assert_eq!(p("\\frac1{2}"), "(1)/(2)");
+        assert_eq!(p("2\\frac{1}{2}"), "(2 + (1)/(2))");
+        assert_eq!(p("3/4"), "(3)/(4)");
+        assert_eq!(p("2\\frac{x}{2}"), "(2*(x)/(2))");
+    }
+
+    #[test]
+    fn functions_and_powers() {
+        assert_eq!(p("\\sqrt{2}"), "root[2](2)");
+        assert_eq!(p("\\sqrt[3]{8}"), "root[3](8)");
+        assert_eq!(p("2\\sqrt3"), "(2*root[2](3))");
+        assert_eq!(p("\\sin^2 x + \\cos^2 x"), "((sin(x))^(2) + (cos(x))^(2))");
+        assert_eq!(p("\\log_2 8"), "log[2](8)");
+        assert_eq!(p("x^2+2x+1"), "((x)^(2) + (2*x) + 1)");
+        assert_eq!(p("-x^2"), "-((x)^(2))");
+        assert_eq!(p("2^{10}"), "(2)^(10)");
+        assert_eq!(p("e^{i\\pi}"), "(e)^((i*pi))");
+        assert_eq!(p("|x-1|"), "abs((x + -(1)))");
+        assert_eq!(p("5!"), "(5)!");
+        assert_eq!(p("1000!!"), "(1000)!!");
+        assert_eq!(p("\\sin x \\cos x"), "(sin(x)*cos(x))");
+    }
+
+    #[test]
+    fn collections_and_relations() {
+        assert_eq!(p("(1,2)"), "tuple(1, 2)");
+        assert_eq!(p("[1,2)"), "[1, 2)");
+        assert_eq!(p("\\{1,2,3\\}"), "{1, 2, 3}");
+        assert_eq!(p("1, 2"), "1, 2");
+        assert_eq!(p("x=3"), "x = 3");
+        assert_eq!(p("1<x\\le 3"), "1 < x <= 3");
+        assert_eq!(p("(-\\infty,1)\\cup(2,\\infty)"), "(-(oo), 1) U (2, oo)");
+        assert_eq!(
+            p("\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}"),
+            "matrix[1, 2; 3, 4]"
+        );
+        assert_eq!(p("1\\pm\\sqrt{2}"), "(1 +- root[2](2))");
+        assert_eq!(p("x = 1 \\text{ or } x = 2"), "x = 1, x = 2");
+    }
+
+    #[test]
+    fn words_units_choices() {
+        assert_eq!(p("5\\text{ cm}"), "5");
+        assert_eq!(p("12 dollars"), "12");
+        assert_eq!(p("\\text{Yes}"), "text(\"yes\")");
+        assert_eq!(p("no solution"), "text(\"no solution\")");
+        assert_eq!(p("(C)"), "choice(C)");
+        assert_eq!(p("\\text{(B)}"), "choice(B)");
+        assert_eq!(p("30^\\circ"), "(30)deg");
+        assert_eq!(p("30^{\\circ}"), "(30)deg");
+        assert_eq!(p("30\u{00b0}"), "(30)deg");
+        assert_eq!(p("50\\%"), "(50)%");
+    }
+
+    #[test]
+    fn bounded_on_hostile_input() {
+        let deep = format!("{}1{}", "(".repeat(50_000), ")".repeat(50_000));
+        assert!(p(&deep).starts_with("ERR"));
+        let braces = format!("{}1{}", "{".repeat(5_000), "}".repeat(5_000));
+        assert!(p(&braces).starts_with("ERR"));
+        let long = "1+".repeat(4_000) + "1";
+        assert!(!p(&long).starts_with("ERR"));
+        assert!(p(&"9".repeat(20_000)).starts_with("ERR"));
+    }
+}
