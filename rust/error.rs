@@ -29,8 +29,6 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Run `f`, turning a panic into `Error::Internal` (with the panic's message) so that it never
 /// unwinds into Python.
-// Only the Python crossing calls it until `verify`'s private copy (`guarded`) is replaced by it.
-#[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) fn catch_panics<T>(f: impl FnOnce() -> T) -> Result<T> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
         let msg = payload

@@ -16,13 +16,12 @@ pub mod num;
 mod options;
 
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
 pub use options::{ExtractFallback, Options, Percent, Rounding, Think};
 
-use crate::error::{Error, Result};
+use crate::error::{catch_panics, Error, Result};
 
 /// The outcome of comparing two parsed answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,15 +132,10 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
 
 /// Grade one response; a panic inside is turned into `Error::Internal`, never propagated.
 pub fn grade(response: &str, answer: &str, options: &Options) -> Result<Verdict> {
-    guarded(|| {
+    catch_panics(|| {
         let gold = Gold::new(answer, options);
         grade_with_gold(response, &gold, options)
     })
-}
-
-/// Run `f`, turning a panic into `Error::Internal` so that it never unwinds into Python.
-fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(panic_message)
 }
 
 pub fn verify_one(response: &str, answer: &str, options: &Options) -> Result<bool> {
@@ -184,7 +178,7 @@ pub fn verify_many<S: AsRef<str> + Sync>(
             .map(|(r, &g)| grade_with_gold(r.as_ref(), &golds[g], options).is_correct())
             .collect())
     };
-    let guarded_run = || guarded(run)?;
+    let guarded_run = || catch_panics(run)?;
     match threads {
         None => guarded_run(),
         Some(0) => Err(Error::InvalidInput(
@@ -198,27 +192,9 @@ pub fn verify_many<S: AsRef<str> + Sync>(
     }
 }
 
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> Error {
-    let msg = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_string());
-    Error::Internal(msg)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn panics_become_internal_errors() {
-        let err = guarded(|| -> u8 { panic!("boom {}", 7) }).unwrap_err();
-        assert_eq!(err, Error::Internal("boom 7".into()));
-        let err = guarded(|| -> u8 { panic!("static") }).unwrap_err();
-        assert_eq!(err, Error::Internal("static".into()));
-        assert_eq!(guarded(|| 3), Ok(3));
-    }
 
     #[test]
     fn batch_lengths_must_match() {
