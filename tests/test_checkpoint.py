@@ -27,8 +27,6 @@ from relift.errors import InvalidInputError
 from tokenizers import Tokenizer, models, pre_tokenizers
 from transformers import AutoModelForCausalLM, PreTrainedTokenizerFast, Qwen2Config
 
-torch.set_num_threads(1)
-
 WORDS = ["<pad>", "<s>", "</s>", "<unk>", *"abcdefghijklmnop"]
 
 

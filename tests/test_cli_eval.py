@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import torch
 from relift.cli.main import main
 from relift.testing import DEFAULT_CHARS, build_tiny_model, build_tiny_tokenizer, save_and_reload
 
-torch.set_num_threads(1)
 pytestmark = pytest.mark.timeout(60)
 
 QUESTIONS = 6

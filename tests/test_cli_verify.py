@@ -179,6 +179,38 @@ def test_malformed_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "6 malformed" in err
 
 
+def test_non_utf8_lines_are_malformed_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = json.dumps({"response": RIGHT, "answer": "4"}).encode()
+    latin1 = json.dumps({"response": "Äpfel", "answer": "4"}, ensure_ascii=False)
+    src = tmp_path / "latin1.jsonl"
+    src.write_bytes(b"\n".join([good, latin1.encode("latin-1"), good]) + b"\n")
+    code, out, err = run(capsys, src)
+    assert code == 1
+    graded = [json.loads(line) for line in out.splitlines()]
+    assert [r["correct"] for r in graded] == [True, False, True]  # one output line per input line
+    assert graded[1]["line"] == 2 and "record" not in graded[1]
+    assert (
+        graded[1]["error"] == "not valid UTF-8 (byte 15 of the line); re-encode the input as UTF-8"
+    )
+    assert f"{src}:2: not valid UTF-8" in err and "1 malformed (line 2)" in err
+
+    # CSV: the record a bad line belongs to (here lines 3-4) is malformed; the rest are graded.
+    right = RIGHT.encode()
+    src = tmp_path / "latin1.csv"
+    src.write_bytes(
+        b'response,answer\n"%s",4\n"First,\nthen \xc4pfel",4\n"%s",4\n' % (right, right)
+    )
+    code, out, err = run(capsys, src)
+    assert code == 1
+    graded = [json.loads(line) for line in out.splitlines()]
+    assert [r["correct"] for r in graded] == [True, False, True]
+    assert graded[1]["line"] == 3 and "record" not in graded[1]
+    assert graded[1]["error"].startswith("not valid UTF-8 (byte 6 of line 4)")
+    assert f"{src}:3: not valid UTF-8" in err and "1 malformed (line 3)" in err
+
+
 def test_chunks_keep_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records: list[Any] = [
         {"i": i, "response": rf"\boxed{{{i}}}", "answer": str(i if i % 3 else i + 1)}

@@ -170,6 +170,13 @@ def test_unreadable_or_malformed_files(tmp_path: Path) -> None:
     assert "must be a mapping" in error_of(write(tmp_path, "- 1\n- 2\n"))
 
 
+def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("rl:\n  lr: 1.0e-6\n  # café\n".encode("latin-1"))
+    msg = error_of(path)
+    assert "latin1.yaml:3: not UTF-8" in msg and "re-encode the file as UTF-8" in msg
+
+
 def test_duplicate_keys_are_errors(tmp_path: Path) -> None:
     msg = error_of(write(tmp_path, "rl:\n  lr: 1.0e-6\n  n: 1\n  lr: 2.0e-6\n"))
     assert "run.yaml:4: duplicate key 'rl.lr' (first at line 2)" in msg

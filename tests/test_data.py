@@ -333,6 +333,53 @@ def test_corrupt_parquet_is_an_input_error(tmp_path: Path) -> None:
         load_questions(path)
 
 
+def non_utf8_jsonl(path: Path) -> Path:
+    """Three qa rows (CRLF line ends); line 2 is Latin-1, not UTF-8."""
+    good = [json.dumps(qa_row(i)).encode() for i in (0, 2)]
+    latin1 = json.dumps(qa_row(1), ensure_ascii=False).replace("What", "Wh\xe4t").encode("latin-1")
+    path.write_bytes(b"\r\n".join([good[0], latin1, good[1]]) + b"\r\n")
+    return path
+
+
+def test_non_utf8_line_is_a_bad_row_naming_file_and_line(tmp_path: Path) -> None:
+    path = non_utf8_jsonl(tmp_path / "latin1.jsonl")
+    cfg = QA_CONFIG.model_copy(update={"train_files": [str(path)]})
+    with pytest.raises(InputFormatError) as info:
+        load_split(cfg, "train")
+    message = str(info.value)
+    assert message.startswith(f"{path}, line 2, field '<row>': not UTF-8 (byte 16 of the line)")
+    assert "re-encode the file as UTF-8, or set data.on_bad_row=skip" in message
+
+
+def test_non_utf8_line_is_skipped_and_counted(tmp_path: Path) -> None:
+    path = non_utf8_jsonl(tmp_path / "latin1.jsonl")
+    cfg = QA_CONFIG.model_copy(update={"train_files": [str(path)], "on_bad_row": "skip"})
+    questions, report = load_split(cfg, "train")
+    assert [q.answer for q in questions] == ["0", "2"]  # the line after it still loads
+    assert (report.rows, report.skipped) == (3, 1)
+    assert report.reasons == {"<row>: not UTF-8 (byte 16 of the line)": 1}
+    assert report.examples == (f"{path}, line 2, field '<row>': not UTF-8 (byte 16 of the line)",)
+    assert "skipped 1 (1 x <row>: not UTF-8" in report.summary()
+
+
+@needs_pyarrow
+def test_non_utf8_parquet_value_is_a_bad_row(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # Arrow does not check string columns when it reads them; a bad value fails as_py().
+    problems = pa.array([b"What is 0?", b"Wh\xe4t is 1?", b"What is 2?"]).view(pa.string())
+    path = tmp_path / "latin1.parquet"
+    pq.write_table(pa.table({"problem": problems, "final": ["0", "1", "2"]}), path)
+    with pytest.raises(InputFormatError) as info:
+        load_questions(path, QA_CONFIG)
+    assert str(info.value).startswith(f"{path}, row 2, field 'problem': not UTF-8")
+    assert "re-encode the file as UTF-8" in str(info.value)
+    cfg = QA_CONFIG.model_copy(update={"on_bad_row": "skip"})
+    questions, report = load_questions(path, cfg)
+    assert [q.answer for q in questions] == ["0", "2"] and report.skipped == 1
+
+
 # ---------------------------------------------------------------------------- prompt length
 
 

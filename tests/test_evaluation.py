@@ -17,6 +17,7 @@ from relift.errors import InputFormatError, InvalidInputError
 from relift.evaluation import (
     BUCKETS,
     assign_buckets,
+    avg_and_pass_at_k,
     bucket_of,
     bucket_table,
     evaluate,
@@ -133,6 +134,16 @@ def test_a_bad_bucket_line_is_named(tmp_path: Path, line: str, message: str) -> 
     assert str(path) in str(info.value)
 
 
+def test_a_bucket_line_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "b.jsonl"
+    path.write_bytes(b'{"key": "a", "bucket": "easy"}\r\n{"key": "\xe4", "bucket": "easy"}\r\n')
+    with pytest.raises(InputFormatError) as info:
+        load_buckets(path)
+    assert str(info.value) == (
+        f"{path}, line 2: not UTF-8 (byte 10 of the line); re-encode the file as UTF-8"
+    )
+
+
 def test_missing_or_empty_bucket_files(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="no such buckets file"):
         load_buckets(tmp_path / "nope.jsonl")
@@ -211,6 +222,17 @@ def test_metrics_by_hand() -> None:
     assert "accuracy/bucket/medium" not in m  # empty: no number to report
     # The trainer's eval names are all there (it will call evaluate).
     assert {"accuracy", f"pass_at_{K}", "resp_len_mean", "accuracy/a", "accuracy/b"} <= set(m)
+
+
+def test_avg_and_pass_at_k_from_counts() -> None:
+    # The same k everywhere: evaluate's accuracy and pass@k of test_metrics_by_hand.
+    assert avg_and_pass_at_k([(4, 3), (4, 1), (4, 0), (4, 2)]) == (6 / 16, 3 / 4)
+    # k may vary: each question is scored over its own samples.
+    assert avg_and_pass_at_k([(1, 1), (3, 1)]) == pytest.approx(((1 + 1 / 3) / 2, 1.0))
+    with pytest.raises(InvalidInputError, match="no questions"):
+        avg_and_pass_at_k([])
+    with pytest.raises(InvalidInputError, match="3 correct of 2 samples"):
+        avg_and_pass_at_k([(2, 3)])
 
 
 def test_without_buckets_there_are_no_bucket_metrics() -> None:

@@ -25,7 +25,6 @@ from relift.rollout import TokenBatch, pad_batch
 from relift.testing import tiny_model_and_tokenizer
 from transformers import PreTrainedModel
 
-torch.set_num_threads(1)
 pytestmark = pytest.mark.timeout(60)
 
 # ---------------------------------------------------------------- hand-checked small cases

@@ -26,7 +26,6 @@ from relift.rollout.hf import _KeyedSampler
 from relift.testing import build_tiny_model, tiny_model_and_tokenizer
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
-torch.set_num_threads(1)
 pytestmark = pytest.mark.timeout(60)
 
 PROMPTS = ["12+3=", "9", "5+55=", "1,2:"]

@@ -43,7 +43,6 @@ from relift.rollout.vllm import (
 from relift.testing import build_tiny_model, build_tiny_tokenizer, save_and_reload
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
-torch.set_num_threads(1)
 EOS = 2
 PROMPTS = ["12+3=", "9", "5+55=", "1,2:"]
 

@@ -1,24 +1,8 @@
-"""Atomic training checkpoints and exact resume.
-
-A checkpoint is one folder, ``<output_dir>/checkpoint-<step>/``::
-
-    config.json, generation_config.json,   the model, by ``save_pretrained`` (safetensors), so
-    model.safetensors (or shards + index)  ``AutoModelForCausalLM.from_pretrained(folder)`` works
-    tokenizer.json, tokenizer_config.json  the tokenizer, by ``save_pretrained``
-    optimizer-<name>.pt                    ``optimizer.state_dict()`` per optimizer (torch.save)
-    scheduler-<name>.pt                    ``scheduler.state_dict()`` per scheduler (torch.save)
-    rng.json                               python ``random``, numpy and torch (CPU, CUDA) RNG states
-    sampler.json                           the data sampler's position (a dict the trainer gives)
-    buffer.bin                             ``HardQuestionBuffer.snapshot()`` (when there is one)
-    config.yaml                            the run's configuration (when given)
-    relift_state.json                      step, counters, versions, and the size of every file
-
-Atomicity: everything is written into a hidden temporary folder next to the target
-(``.tmp-checkpoint-<step>-<pid>-<random>``), every file and the folder are fsynced, and only then
-is the folder renamed into place with ``os.replace`` (atomic on POSIX) and the parent fsynced. A
-crash at any moment leaves either no ``checkpoint-<step>`` or a complete one; ``keep_last`` deletes
-older checkpoints only after the new one is in place. :func:`latest_checkpoint` never returns a
-temporary folder and removes the ones whose writer process is gone.
+"""Atomic training checkpoints and exact resume: :func:`save_checkpoint` collects the model, the
+optimizers and schedulers, the global RNG states, the sampler's position, the hard-question
+buffer and the run's counters into one checkpoint folder; :func:`load_checkpoint` checks it and
+restores them. The folder's files, and how it is written atomically, are
+:mod:`relift.checkpoint_files` (its public names are importable from here too).
 
 Unpickling: the optimizer and scheduler state dicts are the only pickled files, and they are read
 with ``torch.load(weights_only=True)``, whose restricted unpickler rebuilds tensors and plain
@@ -31,10 +15,7 @@ Importing this module imports torch and transformers' dependencies (the ``train`
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import random
 import re
 import secrets
 import shutil
@@ -44,13 +25,38 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
-import numpy as np
 import torch
 from safetensors import SafetensorError, safe_open
 
 from relift._core import HardQuestionBuffer, __version__
+from relift.checkpoint_files import (
+    BUFFER_FILE,
+    CONFIG_FILE,
+    FORMAT_VERSION,
+    RNG_FILE,
+    SAFETENSORS_INDEX,
+    SAFETENSORS_SINGLE,
+    SAMPLER_FILE,
+    STATE_FILE,
+    apply_keep_last,
+    checkpoint_path,
+    file_table,
+    fsync_path,
+    fsync_tree,
+    json_bytes,
+    latest_checkpoint,
+    list_checkpoints,
+    move_to_trash,
+    read_json,
+    read_manifest,
+    remove_stale_temporaries,
+    verify_files,
+    weight_files,
+    write_bytes,
+)
 from relift.distributed import is_sharded
 from relift.errors import CheckpointError, InvalidInputError
+from relift.rng import capture_rng_state, restore_rng_state
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
@@ -71,23 +77,6 @@ __all__ = [
     "save_checkpoint",
 ]
 
-#: Version of the checkpoint layout; ``load_checkpoint`` refuses another. 2: the trainer saves
-#: optimizer states keyed by parameter name (``relift.distributed.OptimizerState``).
-FORMAT_VERSION: Final = 2
-#: The manifest, written last; a folder without it is not a (complete) relift checkpoint.
-STATE_FILE: Final = "relift_state.json"
-RNG_FILE: Final = "rng.json"
-SAMPLER_FILE: Final = "sampler.json"
-BUFFER_FILE: Final = "buffer.bin"
-CONFIG_FILE: Final = "config.yaml"
-_SAFETENSORS_SINGLE: Final = "model.safetensors"
-_SAFETENSORS_INDEX: Final = "model.safetensors.index.json"
-
-_PREFIX: Final = "checkpoint-"
-_CHECKPOINT_RE: Final = re.compile(r"^checkpoint-(\d+)$")
-# Temporary (being written) and trash (being deleted) folders: hidden, and named after the pid of
-# the process that owns them so a later process can tell a crashed writer's leftovers.
-_TEMP_RE: Final = re.compile(r"^\.(?:tmp|trash)-checkpoint-\d+-(\d+)-[0-9a-f]+$")
 _NAME_RE: Final = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -112,168 +101,7 @@ class ResumeState:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-# ---- paths ----------------------------------------------------------------------------------
-
-
-def checkpoint_path(output_dir: str | os.PathLike[str], step: int) -> Path:
-    """The folder the checkpoint of ``step`` lives in: ``<output_dir>/checkpoint-<step>``."""
-    return Path(output_dir) / f"{_PREFIX}{step}"
-
-
-def _step_of(path: Path) -> int | None:
-    match = _CHECKPOINT_RE.match(path.name)
-    return int(match.group(1)) if match else None
-
-
-def list_checkpoints(output_dir: str | os.PathLike[str]) -> list[Path]:
-    """The complete checkpoints in ``output_dir``, oldest (lowest step) first.
-
-    A folder counts when it is named ``checkpoint-<step>`` and holds the manifest, which is the
-    last file written; temporary folders of saves in progress (or crashed) never count.
-    """
-    root = Path(output_dir)
-    if not root.is_dir():
-        return []
-    found = [
-        (step, entry)
-        for entry in root.iterdir()
-        if (step := _step_of(entry)) is not None and (entry / STATE_FILE).is_file()
-    ]
-    return [path for _, path in sorted(found)]
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by someone else
-        return True
-    return True
-
-
-def remove_stale_temporaries(output_dir: str | os.PathLike[str]) -> list[Path]:
-    """Delete temporary and trash folders left by a save or a ``keep_last`` cleanup whose process
-    no longer runs on this machine; returns what was removed.
-
-    Folders of a live process (including this one) are left alone. On a filesystem shared between
-    machines, call this only while no other machine is saving into ``output_dir``.
-    """
-    root = Path(output_dir)
-    if not root.is_dir():
-        return []
-    removed = []
-    for entry in root.iterdir():
-        match = _TEMP_RE.match(entry.name)
-        if match and entry.is_dir() and not _pid_alive(int(match.group(1))):
-            shutil.rmtree(entry, ignore_errors=True)
-            removed.append(entry)
-    return removed
-
-
-def latest_checkpoint(
-    output_dir: str | os.PathLike[str], *, remove_stale: bool = True
-) -> Path | None:
-    """The complete checkpoint with the highest step in ``output_dir``, or None.
-
-    With ``remove_stale`` (the default) it first removes temporary folders of crashed saves (see
-    :func:`remove_stale_temporaries`); they are never returned either way.
-    """
-    if remove_stale:
-        remove_stale_temporaries(output_dir)
-    found = list_checkpoints(output_dir)
-    return found[-1] if found else None
-
-
-# ---- RNG states without pickle ----------------------------------------------------------------
-
-
-def capture_rng_state() -> dict[str, Any]:
-    """The global RNG states of python ``random``, numpy and torch as a JSON-serialisable dict.
-
-    CUDA states are included only when CUDA has been initialised (a CPU run never touches it).
-    """
-    version, internal, gauss_next = random.getstate()
-    np_state = np.random.get_state(legacy=False)
-    state: dict[str, Any] = {
-        "python": {"version": version, "state": list(internal), "gauss_next": gauss_next},
-        "numpy": {
-            "bit_generator": np_state["bit_generator"],
-            "key": [int(k) for k in np_state["state"]["key"]],
-            "pos": int(np_state["state"]["pos"]),
-            "has_gauss": int(np_state["has_gauss"]),
-            "gauss": float(np_state["gauss"]),
-        },
-        "torch_cpu": torch.get_rng_state().tolist(),
-        "torch_cuda": [],
-    }
-    if torch.cuda.is_available() and torch.cuda.is_initialized():  # type: ignore[no-untyped-call]
-        state["torch_cuda"] = [s.tolist() for s in torch.cuda.get_rng_state_all()]
-    return state
-
-
-def restore_rng_state(state: Mapping[str, Any]) -> None:
-    """Set the global RNGs from :func:`capture_rng_state`'s dict.
-
-    Saved CUDA states are restored on as many devices as both runs have; they are skipped when
-    CUDA is not available (resuming a GPU run on CPU cannot be exact anyway).
-    """
-    py = state["python"]
-    random.setstate((py["version"], tuple(py["state"]), py["gauss_next"]))
-    nps = state["numpy"]
-    np.random.set_state(
-        {
-            "bit_generator": nps["bit_generator"],
-            "state": {"key": np.asarray(nps["key"], dtype=np.uint32), "pos": nps["pos"]},
-            "has_gauss": nps["has_gauss"],
-            "gauss": nps["gauss"],
-        }
-    )
-    torch.set_rng_state(torch.tensor(state["torch_cpu"], dtype=torch.uint8))
-    cuda_states = state.get("torch_cuda") or []
-    if cuda_states and torch.cuda.is_available():
-        for device in range(min(len(cuda_states), torch.cuda.device_count())):
-            torch.cuda.set_rng_state(torch.tensor(cuda_states[device], dtype=torch.uint8), device)
-
-
-# ---- durable writes ---------------------------------------------------------------------------
-
-
-def _fsync_path(path: Path) -> None:
-    """Flush a file, or a folder's entries, to stable storage."""
-    if os.name == "nt" and path.is_dir():  # Windows cannot open a folder for fsync
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_tree(root: Path) -> None:
-    """fsync every file under ``root``, then every folder, deepest first."""
-    folders = []
-    for here, _, files in os.walk(root):
-        for name in files:
-            _fsync_path(Path(here) / name)
-        folders.append(Path(here))
-    for folder in reversed(folders):
-        _fsync_path(folder)
-
-
-def _dumps(obj: object, what: str) -> bytes:
-    try:
-        return json.dumps(obj, indent=1, sort_keys=True).encode()
-    except (TypeError, ValueError) as exc:
-        raise InvalidInputError(f"{what} must be JSON-serialisable: {exc}") from exc
-
-
-def _write_bytes(path: Path, data: bytes) -> dict[str, Any]:
-    """Write ``data`` to ``path``; returns its manifest entry (size and sha256)."""
-    path.write_bytes(data)
-    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+# ---- save ------------------------------------------------------------------------------------
 
 
 def _torch_save(path: Path, obj: object) -> None:
@@ -295,9 +123,6 @@ def _checked_names(objects: Mapping[str, _T] | None, what: str) -> dict[str, _T]
     return named
 
 
-# ---- save ------------------------------------------------------------------------------------
-
-
 def _write_contents(
     folder: Path,
     step: int,
@@ -317,18 +142,18 @@ def _write_contents(
     model.save_pretrained(folder, state_dict=None if model_state is None else dict(model_state))
     if tokenizer is not None:
         tokenizer.save_pretrained(folder)
-    if not (folder / _SAFETENSORS_SINGLE).is_file() and not (folder / _SAFETENSORS_INDEX).is_file():
+    if not (folder / SAFETENSORS_SINGLE).is_file() and not (folder / SAFETENSORS_INDEX).is_file():
         raise CheckpointError(f"save_pretrained wrote no safetensors weights into {folder}")
     for name, optimizer in optimizers.items():
         _torch_save(folder / f"optimizer-{name}.pt", optimizer.state_dict())
     for name, scheduler in schedulers.items():
         _torch_save(folder / f"scheduler-{name}.pt", scheduler.state_dict())
-    hashed = {RNG_FILE: _write_bytes(folder / RNG_FILE, _dumps(rng_state, "rng state"))}
-    hashed[SAMPLER_FILE] = _write_bytes(folder / SAMPLER_FILE, sampler_json)
+    hashed = {RNG_FILE: write_bytes(folder / RNG_FILE, json_bytes(rng_state, "rng state"))}
+    hashed[SAMPLER_FILE] = write_bytes(folder / SAMPLER_FILE, sampler_json)
     if buffer is not None:
-        hashed[BUFFER_FILE] = _write_bytes(folder / BUFFER_FILE, buffer.snapshot())
+        hashed[BUFFER_FILE] = write_bytes(folder / BUFFER_FILE, buffer.snapshot())
     if config_yaml is not None:
-        hashed[CONFIG_FILE] = _write_bytes(folder / CONFIG_FILE, config_yaml.encode())
+        hashed[CONFIG_FILE] = write_bytes(folder / CONFIG_FILE, config_yaml.encode())
     manifest = {
         "format": FORMAT_VERSION,
         "step": step,
@@ -340,37 +165,9 @@ def _write_contents(
         "schedulers": sorted(schedulers),
         "has_buffer": buffer is not None,
         "has_config": config_yaml is not None,
-        "files": _file_table(folder, hashed),
+        "files": file_table(folder, hashed),
     }
-    (folder / STATE_FILE).write_bytes(_dumps(manifest, "manifest"))
-
-
-def _file_table(folder: Path, hashed: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Size of every file in ``folder`` (and sha256 of the small ones relift wrote itself)."""
-    table = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(folder).as_posix()
-            table[rel] = hashed.get(rel, {"bytes": path.stat().st_size})
-    return table
-
-
-def _move_to_trash(path: Path) -> Path:
-    """Atomically rename ``path`` to a hidden trash name next to it (then safe to rmtree)."""
-    step = _step_of(path)
-    trash = path.with_name(f".trash-checkpoint-{step}-{os.getpid()}-{secrets.token_hex(4)}")
-    os.replace(path, trash)
-    return trash
-
-
-def _apply_keep_last(output_dir: Path, newest: Path, keep_last: int) -> None:
-    """Delete the oldest checkpoints so that ``keep_last`` remain, never ``newest``."""
-    others = [p for p in list_checkpoints(output_dir) if p != newest]
-    doomed = others[: max(0, len(others) - (keep_last - 1))]
-    for path in doomed:
-        shutil.rmtree(_move_to_trash(path), ignore_errors=True)
-    if doomed:
-        _fsync_path(output_dir)
+    (folder / STATE_FILE).write_bytes(json_bytes(manifest, "manifest"))
 
 
 def save_checkpoint(
@@ -408,9 +205,9 @@ def save_checkpoint(
         raise InvalidInputError(f"keep_last must be None or >= 1, got {keep_last!r}")
     named_optimizers = _checked_names(optimizers, "optimizer")
     named_schedulers = _checked_names(schedulers, "scheduler")
-    sampler_json = _dumps(dict(sampler_state or {}), "sampler_state")
+    sampler_json = json_bytes(dict(sampler_state or {}), "sampler_state")
     counters = dict(counters or {})
-    _dumps(counters, "counters")  # fail before writing anything, naming the culprit
+    json_bytes(counters, "counters")  # fail before writing anything, naming the culprit
     rng_state = capture_rng_state()
     root = Path(output_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -434,79 +231,26 @@ def save_checkpoint(
             config_yaml=config_yaml,
             rng_state=rng_state,
         )
-        _fsync_tree(temp)
+        fsync_tree(temp)
         _publish(temp, target)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     if keep_last is not None:
-        _apply_keep_last(root, target, keep_last)
+        apply_keep_last(root, target, keep_last)
     return target
 
 
 def _publish(temp: Path, target: Path) -> None:
     """Rename the finished ``temp`` folder to ``target`` (replacing an old one) durably."""
-    old = _move_to_trash(target) if target.exists() else None
+    old = move_to_trash(target) if target.exists() else None
     os.replace(temp, target)
-    _fsync_path(target.parent)
+    fsync_path(target.parent)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
 
 # ---- load ------------------------------------------------------------------------------------
-
-
-def _read_manifest(folder: Path) -> dict[str, Any]:
-    if not folder.is_dir():
-        raise CheckpointError(f"no checkpoint at {folder}: not a folder")
-    manifest_path = folder / STATE_FILE
-    if not manifest_path.is_file():
-        inside = list_checkpoints(folder)
-        hint = f" (it holds checkpoints; the latest is {inside[-1]})" if inside else ""
-        raise CheckpointError(
-            f"{folder} is not a complete relift checkpoint: {manifest_path} is missing{hint}"
-        )
-    manifest = _read_json(manifest_path)
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
-        raise CheckpointError(f"{manifest_path} is corrupt: not a relift checkpoint manifest")
-    step = manifest.get("step")
-    named_step = _step_of(folder)
-    if not isinstance(step, int) or (named_step is not None and named_step != step):
-        raise CheckpointError(
-            f"{manifest_path} is corrupt: step {step!r} does not match the folder name"
-        )
-    if manifest.get("format") != FORMAT_VERSION:
-        raise CheckpointError(
-            f"{manifest_path}: checkpoint format {manifest.get('format')!r} is not supported by "
-            f"relift {__version__} (it reads format {FORMAT_VERSION})"
-        )
-    return manifest
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_bytes())
-    except FileNotFoundError as exc:
-        raise CheckpointError(f"checkpoint file missing: {path}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CheckpointError(f"checkpoint file is corrupt (invalid JSON): {path}: {exc}") from exc
-
-
-def _verify_files(folder: Path, files: Mapping[str, Any]) -> None:
-    """Every file the manifest lists exists with its recorded size (and hash, where recorded)."""
-    for rel, entry in files.items():
-        path = folder / rel
-        if not path.is_file():
-            raise CheckpointError(f"checkpoint file missing: {path}")
-        size = path.stat().st_size
-        if size != entry.get("bytes"):
-            raise CheckpointError(
-                f"checkpoint file is corrupt: {path} has {size} bytes, "
-                f"expected {entry.get('bytes')}"
-            )
-        digest = entry.get("sha256")
-        if digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            raise CheckpointError(f"checkpoint file is corrupt (checksum mismatch): {path}")
 
 
 def _torch_load(path: Path) -> dict[str, Any]:
@@ -526,19 +270,6 @@ def _torch_load(path: Path) -> dict[str, Any]:
     return state
 
 
-def _weight_files(folder: Path) -> list[Path]:
-    index = folder / _SAFETENSORS_INDEX
-    if index.is_file():
-        weight_map = _read_json(index).get("weight_map")
-        if not isinstance(weight_map, dict):
-            raise CheckpointError(f"checkpoint file is corrupt: {index} has no weight_map")
-        return [folder / name for name in sorted(set(weight_map.values()))]
-    single = folder / _SAFETENSORS_SINGLE
-    if not single.is_file():
-        raise CheckpointError(f"checkpoint file missing: {single}")
-    return [single]
-
-
 def _load_model_weights(folder: Path, model: torch.nn.Module) -> None:
     """Copy the safetensors weights into ``model`` in place, one shard at a time.
 
@@ -549,7 +280,7 @@ def _load_model_weights(folder: Path, model: torch.nn.Module) -> None:
     own = model.state_dict()
     sharded = is_sharded(model)
     loaded: set[str] = set()
-    for path in _weight_files(folder):
+    for path in weight_files(folder):
         try:
             with safe_open(str(path), framework="pt", device="cpu") as shard:
                 tensors = {key: shard.get_tensor(key) for key in shard.keys()}
@@ -651,12 +382,12 @@ def load_checkpoint(
     the file. The tokenizer is not touched: load it with ``from_pretrained(path)``.
     """
     folder = Path(path)
-    manifest = _read_manifest(folder)
-    _verify_files(folder, manifest["files"])
+    manifest = read_manifest(folder)
+    verify_files(folder, manifest["files"])
     optimizer_states = _load_states(folder, "optimizer", optimizers, manifest["optimizers"])
     scheduler_states = _load_states(folder, "scheduler", schedulers, manifest["schedulers"])
-    rng_state = _read_json(folder / RNG_FILE)
-    sampler_state = _read_json(folder / SAMPLER_FILE)
+    rng_state = read_json(folder / RNG_FILE)
+    sampler_state = read_json(folder / SAMPLER_FILE)
     if not isinstance(sampler_state, dict):
         raise CheckpointError(f"checkpoint file is corrupt: {folder / SAMPLER_FILE} is not a dict")
     buffer = _read_buffer(folder) if manifest.get("has_buffer") else None

@@ -8,10 +8,11 @@ Every process runs the same loop on the same global batch of prompts and keeps i
 together and each rank's part of every RL mini-batch is a slice of that mini-batch. Rewards are
 gathered (:meth:`World.gather_rows`) before group statistics, advantages, the hard-question buffer
 and the SFT trigger are computed, so every rank holds the same buffer and takes the same decision
-(``ALGORITHM.md``: "one buffer, one decision"). Loss normalisers (token and sequence counts) are
+(``docs/architecture.md``, "Across processes"). Loss normalisers (token and sequence counts) are
 summed across ranks, each rank's loss is its share of the global loss, and the gradients are
 summed (DDP and FSDP2 average, so the loss is scaled by the world size first): the update
-equals one process training on the whole batch, up to float summation order.
+equals one process training on the whole batch, up to float summation order
+(:mod:`relift.update`).
 
 Without ``torchrun`` (no ``WORLD_SIZE`` in the environment, or 1) :func:`init_world` returns a
 world of one and every collective here is the identity, so the single-process path runs no

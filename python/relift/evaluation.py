@@ -1,5 +1,5 @@
 """Evaluation: avg@k and pass@k overall, per data source and per difficulty bucket, with response
-lengths (``ALGORITHM.md``, "The dynamics analysis"). ``relift eval`` and the trainer both use it::
+lengths (``docs/algorithm.md``, "The dynamics analysis"); ``relift eval`` and the trainer use it::
 
     result = evaluate(engine, prompt_ids, questions, SamplingParams(n=8, temperature=0.6), reward)
     result.metrics["accuracy"], result.metrics["pass_at_8"], result.metrics["accuracy/bucket/hard"]
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -51,6 +51,7 @@ __all__ = [
     "EvalResult",
     "GroupSummary",
     "assign_buckets",
+    "avg_and_pass_at_k",
     "bucket_of",
     "bucket_table",
     "evaluate",
@@ -162,19 +163,35 @@ def load_buckets(path: str | Path) -> dict[str, str]:
         raise InvalidInputError(f"{path}: no such buckets file")
     buckets: dict[str, str] = {}
     lines: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            key, bucket = _bucket_line(line, f"{path}, line {number}")
-            if key in lines:
-                raise InputFormatError(
-                    f"{path}, line {number}, field 'key': {key!r} already on line {lines[key]}"
-                )
-            buckets[key], lines[key] = bucket, number
+    for number, line in _numbered_lines(path):
+        if not line.strip():
+            continue
+        key, bucket = _bucket_line(line, f"{path}, line {number}")
+        if key in lines:
+            raise InputFormatError(
+                f"{path}, line {number}, field 'key': {key!r} already on line {lines[key]}"
+            )
+        buckets[key], lines[key] = bucket, number
     if not buckets:
         raise InputFormatError(f"{path}: no bucket lines")
     return buckets
+
+
+def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(1-based number, text) of every line, each decoded on its own so that a line that is not
+    UTF-8 is named (a whole-file decode would fail with no line number)."""
+    with path.open("rb") as fh:
+        number = 0
+        for chunk in fh:
+            for raw in chunk.splitlines():  # also at a lone b"\r", as text mode splits
+                number += 1
+                try:
+                    yield number, raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputFormatError(
+                        f"{path}, line {number}: not UTF-8 (byte {exc.start + 1} of the line); "
+                        "re-encode the file as UTF-8"
+                    ) from None
 
 
 def _bucket_line(line: str, where: str) -> tuple[str, str]:
@@ -278,6 +295,20 @@ def _summarize(correct: BoolMatrix, lengths: IntMatrix) -> GroupSummary:
         pass_at_k=float(correct.any(axis=1).mean()),
         resp_len=float(lengths.mean()),
     )
+
+
+def avg_and_pass_at_k(counts: Iterable[Sequence[int]]) -> tuple[float, float]:
+    """avg@k and pass@k from ``(samples, correct)`` counts per question, where each question may
+    have its own k: the mean over questions of correct / samples, and the share of questions with
+    at least one correct sample (``relift-verify --id-field`` reports these)."""
+    pairs = [(int(n), int(c)) for n, c in counts]
+    if not pairs:
+        raise InvalidInputError("avg_and_pass_at_k: no questions")
+    for n, c in pairs:
+        if n < 1 or not 0 <= c <= n:
+            raise InvalidInputError(f"avg_and_pass_at_k: {c} correct of {n} samples")
+    avg = sum(c / n for n, c in pairs) / len(pairs)
+    return avg, sum(1 for _, c in pairs if c > 0) / len(pairs)
 
 
 def summary_rows(result: EvalResult) -> list[tuple[str, GroupSummary]]:

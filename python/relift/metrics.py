@@ -1,7 +1,8 @@
 """Per-step metrics: one JSONL line per step, tensorboard and wandb when asked, phase timers, tqdm.
 
 The trainer logs the names in :data:`METRICS` (``time_<phase>`` for each phase in
-:data:`PHASES`); other names are accepted too (e.g. per-source eval accuracies).
+:data:`PHASES`); other names are accepted too (e.g. per-source eval accuracies). A step's reward
+and response-length statistics come from :func:`rollout_metrics`.
 
 ``metrics.jsonl`` holds one JSON object per :meth:`MetricsLogger.log` call::
 
@@ -12,8 +13,8 @@ It is flushed after every line, so a killed run loses nothing it logged. A resum
 removed, so the file reads like one uninterrupted run. Non-finite values are written as the
 ``NaN`` / ``Infinity`` tokens Python's ``json`` reads back.
 
-Importing this module needs neither torch nor tqdm; tensorboard (via torch), wandb and tqdm are
-imported only when used.
+Importing this module needs neither torch nor tqdm (numpy only); tensorboard (via torch), wandb
+and tqdm are imported only when used.
 """
 
 from __future__ import annotations
@@ -28,9 +29,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
 
 from relift.errors import InputFormatError, InvalidInputError, MissingDependencyError
+
+if TYPE_CHECKING:
+    from relift.rollout import Rollouts
 
 __all__ = [
     "JSONL_FILE",
@@ -44,6 +50,8 @@ __all__ = [
     "deterministic_view",
     "progress",
     "read_metrics",
+    "response_lengths",
+    "rollout_metrics",
     "tokens_per_second",
 ]
 
@@ -320,6 +328,38 @@ class MetricsLogger:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+# ---- a step's rollouts ----------------------------------------------------------------------
+
+
+def response_lengths(rollouts: Rollouts) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Per rollout: its length in tokens, and 1.0 when it hit ``max_new_tokens``."""
+    lengths = np.array([len(r) for r in rollouts.response_ids], dtype=np.float64)
+    truncated = np.array([f == "length" for f in rollouts.finish_reasons], dtype=np.float64)
+    return lengths, truncated
+
+
+def rollout_metrics(
+    lengths: np.ndarray[Any, Any],
+    truncated: np.ndarray[Any, Any],
+    rewards: np.ndarray[Any, Any],
+    seconds: float,
+) -> dict[str, float]:
+    """Reward and response-length statistics of a step's rollouts (per-row arrays)."""
+    correct = rewards > 0
+    valid = rewards[~np.isnan(rewards)]
+    metrics = {
+        "reward_mean": float(valid.mean()) if len(valid) else 0.0,
+        "resp_len_mean": float(lengths.mean()),
+        "truncated_frac": float(truncated.mean()),
+        "tokens_per_s": tokens_per_second(lengths.sum(), seconds),
+    }
+    if correct.any():
+        metrics["resp_len_correct"] = float(lengths[correct].mean())
+    if not correct.all():
+        metrics["resp_len_wrong"] = float(lengths[~correct].mean())
+    return metrics
 
 
 # ---- timing and progress --------------------------------------------------------------------

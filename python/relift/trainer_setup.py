@@ -1,6 +1,7 @@
 """What the :class:`~relift.trainer.Trainer` builds before its first step, and the checks that
-fail a run at start rather than hours in: the model and tokenizer, the questions, the rollout
-engine, the optimizers, and the settings a process count or strategy cannot take.
+fail a run at start rather than hours in: the questions, the rollout engine, the optimizers, and
+the settings a process count or strategy cannot take (the model and tokenizer load in
+:mod:`relift.models`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from transformers import (
-    AutoModelForCausalLM,
-    AutoTokenizer,
-    PreTrainedModel,
-    PreTrainedTokenizerBase,
-)
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from relift.config import Config, RLConfig, SFTConfig
 from relift.data import Question, load_questions, load_split
@@ -34,65 +30,14 @@ __all__ = [
     "check_world",
     "frozen_copy",
     "index_by_id",
-    "load_model",
     "load_split_questions",
     "make_engine",
     "sampling_pool",
-    "torch_dtype",
 ]
 
 log = logging.getLogger("relift")
 #: A split's source: None (the configured files), a path, rows, or Questions.
 Dataset = str | Path | Iterable[Any] | None
-
-
-def load_model(
-    cfg: Config, model: PreTrainedModel | None, tokenizer: PreTrainedTokenizerBase | None
-) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
-    """The model and tokenizer: as given, or ``from_pretrained`` from the configured paths."""
-    mc = cfg.model
-    if model is None:
-        if mc.name_or_path is None:
-            raise ConfigError("model.name_or_path: not set, and no model was passed to the Trainer")
-        device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-        model = AutoModelForCausalLM.from_pretrained(
-            mc.name_or_path,
-            dtype=torch_dtype(mc.dtype, device),
-            trust_remote_code=mc.trust_remote_code,
-        )
-        model = model.to(device)  # type: ignore[arg-type]  # transformers types .to oddly
-    if tokenizer is None:
-        source = mc.tokenizer or mc.name_or_path or getattr(model, "name_or_path", None)
-        if not source:
-            raise ConfigError(
-                "model.tokenizer: not set, and no tokenizer was passed to the Trainer"
-            )
-        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=mc.trust_remote_code)
-    assert model is not None and tokenizer is not None
-    if tokenizer.pad_token_id is None and tokenizer.eos_token is not None:
-        tokenizer.pad_token = tokenizer.eos_token  # masks come from lengths: pad may equal EOS
-    if tokenizer.pad_token_id is None:
-        raise InvalidInputError("the tokenizer has neither a pad token nor an EOS token")
-    if mc.gradient_checkpointing and model.supports_gradient_checkpointing:
-        _enable_checkpointing(model)
-    return model, tokenizer
-
-
-def torch_dtype(name: str, device: torch.device) -> torch.dtype:
-    """``model.dtype`` as a torch dtype; ``auto``: bf16 on a GPU that has it, else float32."""
-    if name == "auto":
-        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
-        return torch.bfloat16 if bf16 else torch.float32
-    return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
-
-
-def _enable_checkpointing(model: PreTrainedModel) -> None:
-    """Activation (gradient) checkpointing, under its transformers >= 5.x name when it has it."""
-    kwargs = {"use_reentrant": False}
-    if hasattr(model, "activation_checkpointing_enable"):
-        model.activation_checkpointing_enable(activation_checkpointing_kwargs=kwargs)
-    else:
-        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kwargs)  # type: ignore[no-untyped-call]
 
 
 def load_split_questions(

@@ -47,8 +47,9 @@ def run(args: argparse.Namespace, prog: str) -> int:
     """Run the demo as ``args`` say; returns the exit status."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from relift.errors import InvalidInputError, ReliftError
-    from relift.testbed.demo import default_settings, quick_settings, run_demo
+    from relift.testbed.demo import run_demo
     from relift.testbed.report import format_table
+    from relift.testbed.settings import default_settings, quick_settings
 
     settings = (quick_settings if args.quick else default_settings)(args.seed)
     if args.steps is not None:

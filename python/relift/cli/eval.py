@@ -210,32 +210,31 @@ def _sampling(args: argparse.Namespace, config: Config, k: int) -> SamplingParam
 
 def _load_model(directory: Path, config: Config, quiet: bool) -> tuple[Any, Any]:
     """Model and tokenizer with ``from_pretrained``, offline, no remote code."""
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from relift.trainer import torch_dtype
+    from relift.models import (  # imports torch and transformers: only now
+        default_device,
+        ensure_pad_token,
+        load_causal_lm,
+        load_tokenizer,
+        torch_dtype,
+    )
 
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = default_device()
     dtype = torch_dtype(config.model.dtype, device)
     bars = hf_logging.is_progress_bar_enabled()
     if quiet:  # --no-progress: transformers' loading bars too
         hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     try:
-        tokenizer = AutoTokenizer.from_pretrained(
-            directory, local_files_only=True, trust_remote_code=False
-        )
-        model = AutoModelForCausalLM.from_pretrained(
-            directory, local_files_only=True, trust_remote_code=False, dtype=dtype
-        )
+        tokenizer = load_tokenizer(directory, local_files_only=True)
+        model = load_causal_lm(directory, dtype=dtype, local_files_only=True)
     except (OSError, ValueError) as exc:
         why = " ".join(str(exc).split())[:300] or type(exc).__name__  # one line
         raise InvalidInputError(f"{directory}: cannot load a model from here: {why}") from None
     finally:
         if bars:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
-    if tokenizer.pad_token_id is None and tokenizer.eos_token is not None:
-        tokenizer.pad_token = tokenizer.eos_token  # masks come from lengths: pad may equal EOS
+    ensure_pad_token(tokenizer)
     model = model.to(device)  # type: ignore[arg-type]  # transformers types .to oddly
     return model.eval(), tokenizer
 

@@ -30,13 +30,13 @@ from transformers import (
     PreTrainedTokenizerBase,
 )
 
+from relift.batch import pad_batch
 from relift.errors import InternalError, InvalidInputError
 from relift.rollout.base import (
     FinishReason,
     Prompts,
     Rollouts,
     SamplingParams,
-    pad_batch,
     prompt_token_ids,
     rollout_seed,
 )

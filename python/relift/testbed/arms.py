@@ -19,7 +19,7 @@ from relift.evaluation import EvalResult, assign_buckets, evaluate, question_key
 from relift.metrics import read_metrics
 from relift.rewards import RewardFn, reward_fn_from_config
 from relift.rollout import HFEngine, SamplingParams
-from relift.testbed.demo import ArmResult, DemoSettings
+from relift.testbed.settings import ArmResult, DemoSettings
 
 __all__ = ["arm_config", "evaluate_base", "train_arm"]
 
@@ -32,11 +32,11 @@ def evaluate_base(
 ) -> ArmResult:
     """Evaluate the base model with k samples; bucket the held-out questions by its accuracy
     and write them, with a ``bucket`` column, next to ``eval_file``."""
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from relift.models import load_causal_lm, load_tokenizer
 
     started = time.perf_counter()
-    model = AutoModelForCausalLM.from_pretrained(base_dir, local_files_only=True)
-    tokenizer = AutoTokenizer.from_pretrained(base_dir, local_files_only=True)
+    model = load_causal_lm(base_dir, local_files_only=True)
+    tokenizer = load_tokenizer(base_dir, local_files_only=True)
     questions = _load(eval_file, settings, tokenizer)
     result = _final_eval(model, tokenizer, questions, settings, None, progress)
     buckets = assign_buckets(result.correct)

@@ -115,9 +115,14 @@ def shipped_base_key() -> str | None:
     return key_file.read_text().strip() if key_file.is_file() else None
 
 
-def pretrain_base(spec: BaseSpec, folder: Path, *, progress: bool = True) -> Path:
-    """Pre-train the base model for ``spec`` from scratch into ``folder/model`` (no cache)."""
-    _pretrain(spec, folder, progress)
+def pretrain_base(
+    spec: BaseSpec, folder: Path, *, progress: bool = True, steps: int | None = None
+) -> Path:
+    """Pre-train the base model for ``spec`` from scratch into ``folder/model`` (no cache);
+    per-step metrics go to ``folder/logs/metrics.jsonl``. ``steps`` stops after the first
+    ``steps`` of the spec's steps: the same data, order and learning rates as a full build, so
+    they are the full build's first steps (a quick check that a machine rebuilds the recipe)."""
+    _pretrain(spec, folder, progress, steps)
     return folder / "model"
 
 
@@ -137,7 +142,7 @@ def untrained_model(
     )
 
 
-def _pretrain(spec: BaseSpec, work: Path, progress: bool) -> None:
+def _pretrain(spec: BaseSpec, work: Path, progress: bool, steps: int | None = None) -> None:
     """SFT from random init on the curriculum, with relift's trainer; saves to ``work/model``."""
     from relift.config import Config
     from relift.trainer import Trainer
@@ -147,7 +152,10 @@ def _pretrain(spec: BaseSpec, work: Path, progress: bool) -> None:
     rows = pretraining_rows(
         spec.pretrain_steps * spec.batch_size, spec.seed, four_digit_share=spec.four_digit_share
     )
-    config = Config.model_validate(_pretrain_settings(spec, work, progress))
+    settings = _pretrain_settings(spec, work, progress)
+    if steps is not None:  # the rows stay those of the full build: the sampler's order with them
+        settings["schedule"]["max_steps"] = min(steps, spec.pretrain_steps)
+    config = Config.model_validate(settings)
     trainer = Trainer(config, model=model, tokenizer=tokenizer, train_dataset=rows)
     trainer.train()
     trainer.model.save_pretrained(work / "model")

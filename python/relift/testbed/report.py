@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from relift.evaluation import BUCKETS
-from relift.testbed.demo import ARMS, ArmResult, DemoSettings
+from relift.testbed.settings import ARMS, ArmResult, DemoSettings
 from relift.testbed.task import TIER_LABELS
 
 __all__ = ["format_table", "write_report"]
