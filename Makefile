@@ -6,16 +6,20 @@ PY := $(VENV)/bin/python
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-DEV_PACKAGES := "maturin>=1.7,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3" \
+DEV_PACKAGES := "maturin>=1.9.4,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3" \
 	"hypothesis>=6.100" "ruff>=0.6" "mypy>=1.11" "types-PyYAML>=6"
 # The training stack (the `train` extra). PyPI's torch is a large CUDA build: pip's cache serves
 # it after the first install on a machine.
 TRAIN_PACKAGES := "torch>=2.3" "transformers>=4.45" "pydantic>=2" "pyyaml>=6" "tqdm>=4.60" \
 	"safetensors>=0.4" "tensorboard>=2.14" "pyarrow>=14" "matplotlib>=3.7"
 
-.PHONY: all build demo test test-rust test-loom lint test-python check-wheel bench fmt clean
+.PHONY: all help build demo test check test-slow test-threads test-rust test-loom lint \
+	test-python check-wheel bench fmt clean
 
 all: test
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
 
 # Re-run when the package lists change, so an existing .venv picks up new dependencies.
 $(VENV)/.ready: Makefile
@@ -25,14 +29,14 @@ $(VENV)/.ready: Makefile
 	touch $@
 
 # Release build of the extension, installed into .venv in editable (develop) mode.
-build: $(VENV)/.ready
+build: $(VENV)/.ready  ## build the Rust core into .venv (release, editable)
 	maturin develop --release --quiet
 
 # The main job: RL only, SFT only and ReLIFT from the embedded tiny base model, on CPU.
-demo: build
+demo: build  ## the main job: the ReLIFT demo on the embedded tiny model (about 8 minutes)
 	relift demo --output runs/demo
 
-test-rust:
+test-rust:  ## cargo fmt, cargo test, clippy with and without the bindings, loom
 	cargo fmt --check
 	cargo test --no-default-features --release
 	cargo clippy --all-targets -- -D warnings
@@ -40,21 +44,33 @@ test-rust:
 	$(MAKE) test-loom
 
 # Model check of the lock-free buffer: every interleaving of small concurrent scenarios (loom).
-test-loom:
+test-loom:  ## the loom model check of the lock-free buffer
 	RUSTFLAGS="--cfg loom --cfg crossbeam_loom" LOOM_MAX_PREEMPTIONS=3 CARGO_TARGET_DIR=target/loom \
 		cargo test --release --no-default-features --test loom_buffer
 
-lint: $(VENV)/.ready
+lint: $(VENV)/.ready  ## ruff, mypy --strict, stubtest of the compiled module
 	ruff check python tests benches
 	ruff format --check python tests benches
 	mypy
 	$(PY) -m mypy.stubtest relift._core
 
-test-python: build
+test-python: build  ## the whole pytest suite but the full base-model rebuild
 	pytest
 
+# The fast inner loop: lint and the tests not marked slow (a couple of minutes).
+check: build lint  ## lint + pytest without the slow tests (a couple of minutes)
+	pytest -q -m "not slow and not rebuild"
+
+test-slow: build  ## rebuild the shipped base model from its seed in full (about 11 minutes)
+	pytest -m rebuild -s
+
+# Every test must hold at any thread count: the suite at 1 and at 2 torch threads.
+test-threads: build  ## pytest at 1 and at 2 torch threads
+	RELIFT_TEST_TORCH_THREADS=1 pytest -q
+	RELIFT_TEST_TORCH_THREADS=2 pytest -q
+
 # The release wheel installs into a fresh venv, pulls only numpy, and its CLI runs.
-check-wheel: $(VENV)/.ready
+check-wheel: $(VENV)/.ready  ## the release wheel installs with numpy alone, and runs
 	rm -rf target/wheels target/wheel-venv
 	maturin build --release --quiet --out target/wheels
 	$(PYTHON) -m venv target/wheel-venv
@@ -66,15 +82,15 @@ check-wheel: $(VENV)/.ready
 		echo "the wheel's venv holds: $$pkgs"; \
 		echo "$$pkgs" | grep -qxE '(numpy|pip|relift|setuptools| )+'
 
-test: $(VENV)/.ready test-rust build lint test-python check-wheel
+test: $(VENV)/.ready test-rust build lint test-python check-wheel  ## everything CI runs
 
-bench: build
+bench: build  ## the verifier speed benchmark
 	$(PY) benches/verify_speed.py
 
-fmt: $(VENV)/.ready
+fmt: $(VENV)/.ready  ## format and auto-fix
 	cargo fmt
 	ruff format python tests benches
 	ruff check --fix python tests benches
 
-clean:
+clean:  ## remove build outputs and .venv
 	rm -rf target $(VENV) dist

@@ -32,7 +32,7 @@ def parity_reward(prompts: list[str], completions: list[str], **columns: Any) ->
 
 
 def main(config_file: str, out_dir: str, resume: bool) -> None:
-    torch.set_num_threads(1)
+    torch.set_num_threads(int(os.environ.get("RELIFT_TEST_TORCH_THREADS", "1")))  # as the suite
     config = Config.model_validate(json.loads(Path(config_file).read_text()))
     trainer = Trainer(config, reward_fn=parity_reward)
     result = trainer.train(resume_from_checkpoint=True if resume else None)
