@@ -29,9 +29,9 @@ LAYERS: list[tuple[str, list[str]]] = [
         "verifier, settings and data (numpy only)",
         [
             "relift", "relift.rewards", "relift.evaluation", "relift.metrics", "relift.plots",
-            "relift.config", "relift.data", "relift.cli", "relift.cli._verify_args",
-            "relift.cli._verify_records", "relift.cli._verify_summary", "relift.cli._verify_grading",
-            "relift.cli.verify",
+            "relift.config", "relift.data", "relift.cli", "relift.cli.verify",
+            "relift.cli._verify_args", "relift.cli._verify_records", "relift.cli._verify_summary",
+            "relift.cli._verify_grading",
         ],
     ),
     (

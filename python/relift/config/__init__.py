@@ -21,52 +21,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from relift.config import schema
 from relift.config.loading import build_settings, parse_yaml
-from relift.config.schema import (
-    SCHEMA_FIELDS,
-    AdvantageConfig,
-    BufferConfig,
-    CheckpointConfig,
-    Config,
-    DataConfig,
-    DistributedConfig,
-    EvalSamplingConfig,
-    FieldMap,
-    LoggingConfig,
-    ModelConfig,
-    OverlongPenaltyConfig,
-    RLConfig,
-    RolloutConfig,
-    ScheduleConfig,
-    SFTConfig,
-    ThinkConfig,
-    VLLMConfig,
-)
+from relift.config.schema import *  # noqa: F403  (the models: schema.__all__)
+from relift.config.schema import Config
 from relift.errors import ConfigError
 
-__all__ = [
-    "SCHEMA_FIELDS",
-    "AdvantageConfig",
-    "BufferConfig",
-    "CheckpointConfig",
-    "Config",
-    "ConfigError",
-    "DataConfig",
-    "DistributedConfig",
-    "EvalSamplingConfig",
-    "FieldMap",
-    "LoggingConfig",
-    "ModelConfig",
-    "OverlongPenaltyConfig",
-    "RLConfig",
-    "RolloutConfig",
-    "SFTConfig",
-    "ScheduleConfig",
-    "ThinkConfig",
-    "VLLMConfig",
-    "apply_overrides",
-    "load_config",
-]
+__all__ = ["ConfigError", "apply_overrides", "load_config"]
+__all__ += schema.__all__
 
 
 def apply_overrides(config: Config, overrides: Sequence[str]) -> Config:
