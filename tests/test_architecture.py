@@ -39,10 +39,17 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "relift.batch", "relift.losses", "relift.models", "relift.distributed",
             "relift.rollout", "relift.update", "relift.checkpoint_files", "relift.checkpoint",
+            "relift.think_template", "relift.prepare_model",
         ],
     ),
     ("the trainer", ["relift.trainer_setup", "relift.trainer_checkpoint", "relift.trainer"]),
-    ("applications", ["relift.testbed", "relift.cli.main", "relift.cli.eval", "relift.cli.demo"]),
+    (
+        "applications",
+        [
+            "relift.testbed", "relift.cli.main", "relift.cli.eval", "relift.cli.demo",
+            "relift.cli.prepare_model",
+        ],
+    ),
 ]  # fmt: skip
 
 #: What the verifier-only install imports: no heavy dependency at module level.

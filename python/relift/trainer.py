@@ -71,6 +71,8 @@ from relift.trainer_setup import (
     load_split_questions,
     make_engine,
     sampling_pool,
+    warn_context_length,
+    warn_think_prompt,
 )
 from relift.update import PolicyUpdater
 
@@ -129,6 +131,9 @@ class Trainer:
         self.train_questions = load_split_questions(train_dataset, cfg, self.tokenizer, "train")
         self.eval_questions = load_split_questions(eval_dataset, cfg, self.tokenizer, "eval")
         check_buckets(self.eval_questions)
+        if self.world.is_main:  # once per run, not once per process
+            warn_context_length(cfg, self.model)
+            warn_think_prompt(cfg, self.tokenizer, self.train_questions)
         if 0 < len(self.eval_questions) < self.world.size:
             raise InvalidInputError(
                 f"eval data: {len(self.eval_questions)} questions cannot be shared by "

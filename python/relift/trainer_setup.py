@@ -1,7 +1,8 @@
 """What the :class:`~relift.trainer.Trainer` builds before its first step, and the checks that
 fail a run at start rather than hours in: the questions, the rollout engine, the optimizers, and
 the settings a process count or strategy cannot take (the model and tokenizer load in
-:mod:`relift.models`).
+:mod:`relift.models`). Two more checks only warn, since the run works, just not as the reference
+does: rollouts longer than the model's positions, and a think convention the prompts lack.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import torch
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from relift.config import Config, RLConfig, SFTConfig
-from relift.data import Question, load_questions, load_split
+from relift.data import Question, load_questions, load_split, prompt_uses_chat_template
 from relift.distributed import World
 from relift.errors import ConfigError, InvalidInputError
 from relift.evaluation import BUCKETS
@@ -33,6 +34,8 @@ __all__ = [
     "load_split_questions",
     "make_engine",
     "sampling_pool",
+    "warn_context_length",
+    "warn_think_prompt",
 ]
 
 log = logging.getLogger("relift")
@@ -182,3 +185,60 @@ def check_world(cfg: Config, world: World, strategy: str) -> None:
             f"sft.trigger_size: {cfg.sft.trigger_size} demonstrations cannot be shared by "
             f"{size} processes; use at least {size}"
         )
+
+
+def warn_context_length(cfg: Config, model: PreTrainedModel) -> None:
+    """Warn when a prompt plus a response can be longer than the model's positions (the stock
+    Qwen2.5-Math models allow 4,096; the reference's recipes need about 9k)."""
+    config: Any = getattr(model, "config", None)
+    text_config = config.get_text_config() if hasattr(config, "get_text_config") else config
+    positions = getattr(text_config, "max_position_embeddings", None)
+    if not isinstance(positions, int):
+        return
+    data, rollout = cfg.data, cfg.rollout
+    budgets = [("rollout.max_new_tokens", rollout.max_new_tokens)]
+    if rollout.eval.max_new_tokens:
+        budgets.append(("rollout.eval.max_new_tokens", rollout.eval.max_new_tokens))
+    if cfg.mode != "rl":
+        budgets.append(("data.max_demonstration_tokens", data.max_demonstration_tokens))
+    name, tokens = max(budgets, key=lambda budget: budget[1])
+    total = data.max_prompt_tokens + tokens
+    if total <= positions:
+        return
+    log.warning(
+        "data.max_prompt_tokens + %s = %d + %d = %d tokens, but the model allows %d positions "
+        "(max_position_embeddings in its config.json): longer sequences go past what it was "
+        "trained on. Make a copy with more, as the reference does (`relift prepare-model SRC DST "
+        "--max-positions %d`; its 16k copies also set --rope-theta 40000), and point "
+        "model.name_or_path at it",
+        name, data.max_prompt_tokens, tokens, total, positions, 1 << (total - 1).bit_length(),
+    )  # fmt: skip
+
+
+def warn_think_prompt(
+    cfg: Config, tokenizer: PreTrainedTokenizerBase, questions: Sequence[Question]
+) -> None:
+    """Warn when the data follows the think convention (demonstrations open with
+    ``data.think.open_tag``, or must hold the close tag) but the prompts do not end with the open
+    tag: the chat template does not write it and ``append_to_prompt`` is off. SFT then trains on
+    a tag that the RL prompts never give, unlike the reference."""
+    think = cfg.data.think
+    tag = think.open_tag
+    if think.append_to_prompt or not tag or not questions or questions[0].prompt_text.endswith(tag):
+        return
+    demos = [q.demonstration for q in questions if q.demonstration]
+    if not (think.require_in_demonstration or any(d.startswith(tag) for d in demos)):
+        return  # this run does not use the convention
+    where = (
+        "the tokenizer's chat template does not write it after the assistant header"
+        if prompt_uses_chat_template(tokenizer, cfg.data)
+        else "the prompts are not rendered with a chat template"
+    )
+    log.warning(
+        "data.think: the demonstrations follow the think convention (they open with %r), but "
+        "the prompts do not end with it: %s, and data.think.append_to_prompt is false, so SFT "
+        "trains on a tag the RL prompts never give. Use a copy of the model whose template "
+        "writes it (`relift prepare-model SRC DST --think-template`), or set "
+        "data.think.append_to_prompt: true",
+        tag, where,
+    )  # fmt: skip
