@@ -10,7 +10,8 @@ per category; the ambiguous cases are counted apart. Math-Verify runs as its REA
 
     .venv-bench/bin/python benches/verify_public.py --split test --markdown FILE --json FILE
 
-``--no-mv`` skips Math-Verify (it is slow: about 2,000 cases a minute or less).
+``--no-mv`` skips Math-Verify; ``--quick`` (the test suite's smoke run) grades 200 cases with
+relift alone.
 """
 
 from __future__ import annotations
@@ -111,15 +112,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--no-mv", action="store_true", help="skip Math-Verify")
+    parser.add_argument("--quick", action="store_true", help="smoke run: relift on 200 cases")
     parser.add_argument("--mv-timeout", type=float, default=20.0)
     parser.add_argument("--markdown", type=Path)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
-    rows = load(args.split)
+    rows = load(args.split)[: 200 if args.quick else None]
     scores = {"relift": score(rows, run_relift(rows))}
     extra: dict[str, Any] = {}
-    if not args.no_mv:
+    if not (args.no_mv or args.quick):
         if not math_verify_available():
             raise SystemExit(
                 "math-verify is not installed: use the bench environment (.venv-bench)"

@@ -21,6 +21,7 @@ BENCHES = Path(__file__).resolve().parent.parent / "benches"
     ("script", "expected"),
     [
         ("verify_speed.py", ["relift"]),
+        ("verify_public.py", ["| **ALL** |"]),
         ("advantages_bench.py", ["relift"]),
         ("buffer_bench.py", ["relift"]),
         ("rl_step_bench.py", ["| relift |", "verify + advantages + buffer"]),
