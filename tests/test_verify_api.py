@@ -144,3 +144,11 @@ def test_arbitrary_text_never_raises_and_is_fast(response: str, answer: str) -> 
     result = relift.verify(response, answer)
     assert isinstance(result, bool)
     assert time.perf_counter() - start < 0.05
+
+
+def test_the_answer_ends_where_the_next_chat_turn_begins() -> None:
+    """A response decoded past its end token runs on into a new turn with its own numbers."""
+    run_on = "The sum is \\boxed{12}.<|im_end|>\n<|im_start|>user\nAnd 5+5? \\boxed{10}"
+    assert relift.verify(run_on, "12") and not relift.verify(run_on, "10")
+    llama = "<|start_header_id|>assistant<|end_header_id|>\n\nAnswer: 7<|eot_id|> then 9"
+    assert relift.verify(llama, "7") and not relift.verify(llama, "9")

@@ -4,15 +4,18 @@
 //! [`extract_answer`] works in this order:
 //! 1. With `think_after`, keep only the text after the first `</think>`; a response without one
 //!    has no answer.
-//! 2. Undo JSON-style doubled backslashes (`\\boxed{\\frac{1}{2}}` -> `\boxed{\frac{1}{2}}`), but
+//! 2. Cut the text at the first chat-template turn marker that follows some of the model's own
+//!    text (`<|im_end|>`, `<|im_start|>`, `<|eot_id|>`, `</s>`, ...): a response decoded past its
+//!    end token runs on into a new turn, whose numbers are not the answer (`turns.rs`).
+//! 3. Undo JSON-style doubled backslashes (`\\boxed{\\frac{1}{2}}` -> `\boxed{\frac{1}{2}}`), but
 //!    only in front of known LaTeX commands, so that the row separator `\\` of a matrix survives
 //!    (details at `undouble_backslashes`).
-//! 3. The last complete `\boxed{...}` / `\fbox{...}` (braces balanced, `\{` `\}` do not count; also
+//! 4. The last complete `\boxed{...}` / `\fbox{...}` (braces balanced, `\{` `\}` do not count; also
 //!    `\boxed {x}` and the brace-less `\boxed 5`). "Last" means the box that starts last, so
 //!    `\boxed{\boxed{3}}` gives `3` and `\boxed{1}, \boxed{2}` gives `2`. A box that never closes
 //!    (a truncated response) or is empty is skipped in favour of the box before it.
-//! 4. With `require_boxed`, nothing else counts.
-//! 5. The fallbacks, each only when `fallback` reaches its level. They ignore the cut-off tail of
+//! 5. With `require_boxed`, nothing else counts.
+//! 6. The fallbacks, each only when `fallback` reaches its level. They ignore the cut-off tail of
 //!    a truncated response: everything from the first `{` or `\left` that never closes (with the
 //!    command it belongs to, e.g. an unclosed `\boxed{`). So `Thus \boxed{3` has no answer.
 //!    - `AnswerIs`: the last answer phrase: "answer", "option" or "choice" followed by "is", `:`
@@ -51,6 +54,7 @@ mod scan;
 mod spans;
 #[cfg(test)]
 mod test_support;
+mod turns;
 mod wrappers;
 
 // Defined in `options` (which must not depend on this module), and still named from here.
@@ -135,7 +139,7 @@ pub fn extract_answer(response: &str, opts: &ExtractOptions) -> Extracted {
     } else {
         response
     };
-    let text = undouble_backslashes(region);
+    let text = undouble_backslashes(turns::before_next_turn(region));
     if let Some(answer) = last_boxed(&text) {
         return Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
     }
