@@ -1,6 +1,7 @@
 """Assembles ``tests/data/verify_public.jsonl``: the independent verifier corpus (issue 11).
 
-The cases live in ``verify_public_cases/`` (numbers, structures, styles), written before any
+The cases live in ``verify_public_cases/*.jsonl`` (numbers, structures, styles; README.txt says
+how each was written and labelled), written before any
 verifier fix in the forms of other projects' verifier test suites and of real model output, each
 labelled by what a careful human grader would say, with a ``source`` naming the behaviour it
 reflects and an ``ambiguous`` flag where graders differ. No case was copied from another project.
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import runpy
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,9 +36,10 @@ def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
     for part in PARTS:
-        cases = runpy.run_path(str(HERE / "verify_public_cases" / f"{part}.py"))["CASES"]
-        for number, case in enumerate(cases, start=1):
-            where = f"verify_public_cases/{part}.py, case {number}"
+        lines = (HERE / "verify_public_cases" / f"{part}.jsonl").read_text(encoding="utf-8")
+        for number, line in enumerate(lines.splitlines(), start=1):
+            where = f"verify_public_cases/{part}.jsonl, line {number}"
+            case = json.loads(line)
             if set(case) != set(KEYS):
                 raise ValueError(f"{where}: keys {sorted(case)}, expected {sorted(KEYS)}")
             for key, kind in KEYS.items():
