@@ -57,8 +57,8 @@ lint: $(VENV)/.ready  ## ruff, mypy --strict, stubtest of the compiled module
 test-python: build  ## the whole pytest suite but the full base-model rebuild
 	pytest
 
-# The fast inner loop: lint and the tests not marked slow (a couple of minutes).
-check: build lint  ## lint + pytest without the slow tests (a couple of minutes)
+# The fast inner loop: lint and the tests not marked slow (about 3 minutes on 2 cores).
+check: build lint  ## lint + pytest without the slow tests (about 3 minutes)
 	pytest -q -m "not slow and not rebuild"
 
 test-slow: build  ## rebuild the shipped base model from its seed in full (about 11 minutes)

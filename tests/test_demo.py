@@ -27,6 +27,7 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return run, cache
 
 
+@pytest.mark.slow  # the quick demo run (about 80 s), shared by the module
 def test_quick_demo_writes_a_complete_report(quick_run: tuple[Path, Path]) -> None:
     run, _ = quick_run
     report = (run / "report.md").read_text()
@@ -47,6 +48,7 @@ def test_quick_demo_writes_a_complete_report(quick_run: tuple[Path, Path]) -> No
     assert len(buckets) == len((run / "data" / "eval.jsonl").read_text().splitlines())
 
 
+@pytest.mark.slow  # the quick demo run (about 80 s), shared by the module
 def test_every_arm_logged_bucketed_curves(quick_run: tuple[Path, Path]) -> None:
     run, _ = quick_run
     for arm in ("rl", "relift", "sft_all", "sft_matched"):
@@ -56,6 +58,7 @@ def test_every_arm_logged_bucketed_curves(quick_run: tuple[Path, Path]) -> None:
         assert all("accuracy/bucket/hardest" in p for p in result["curves"])
 
 
+@pytest.mark.slow  # the quick demo run (about 80 s), shared by the module
 def test_a_second_start_reuses_finished_arms(quick_run: tuple[Path, Path]) -> None:
     run, cache = quick_run
     stamps = {p: p.stat().st_mtime_ns for p in run.glob("arms/*/result.json")}

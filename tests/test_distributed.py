@@ -21,7 +21,7 @@ from relift.testing import addition_run_folder  # noqa: E402
 from safetensors.torch import load_file  # noqa: E402
 from transformers import AutoModelForCausalLM  # noqa: E402
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]  # about 2 minutes of torchrun runs
 WORKER = Path(__file__).with_name("distributed_worker.py")
 STEPS = 4
 #: Weights are compared within float tolerance: the same sums in another order (gradient

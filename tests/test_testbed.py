@@ -140,6 +140,7 @@ def greedy_accuracy(folder: Path, tier: str, count: int = 64) -> float:
 FIRST_STEPS_RTOL = 1e-4
 
 
+@pytest.mark.slow  # 20 pre-training steps of the 1M-parameter base model
 def test_the_shipped_base_models_first_steps_rebuild_from_its_seed(tmp_path: Path) -> None:
     """The recipe that made the shipped base model, checked quickly: its first 20 pre-training
     steps, rebuilt here at the suite's thread count, give the recorded losses and weights (the
