@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "foundations",
         [
             "relift._core", "relift.errors", "relift.reference", "relift.rng", "relift.testing",
+            "relift.textlines",
             "relift.cli._args", "relift.cli._progress", "relift.testbed.task",
         ],
     ),

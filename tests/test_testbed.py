@@ -143,8 +143,9 @@ FIRST_STEPS_RTOL = 1e-4
 @pytest.mark.slow  # 20 pre-training steps of the 1M-parameter base model
 def test_the_shipped_base_models_first_steps_rebuild_from_its_seed(tmp_path: Path) -> None:
     """The recipe that made the shipped base model, checked quickly: its first 20 pre-training
-    steps, rebuilt here at the suite's thread count, give the recorded losses and weights (the
-    full rebuild is ``make test-slow``, which also ties the record to the shipped weights)."""
+    steps, rebuilt here at the suite's thread count, give the recorded losses and first
+    gradient (see tests/base_first_steps.py for why only those). The full rebuild is
+    ``make test-slow``."""
     from base_first_steps import RECORD, first_steps
     from relift.testbed.model import shipped_base_key
 
@@ -153,9 +154,7 @@ def test_the_shipped_base_models_first_steps_rebuild_from_its_seed(tmp_path: Pat
     rebuilt = first_steps(tmp_path, record["steps"])
     assert rebuilt["spec_key"] == record["spec_key"]
     assert rebuilt["sft_loss"] == pytest.approx(record["sft_loss"], rel=FIRST_STEPS_RTOL)
-    assert rebuilt["weight_norms"].keys() == record["weight_norms"].keys()
-    for name, norm in record["weight_norms"].items():
-        assert rebuilt["weight_norms"][name] == pytest.approx(norm, rel=FIRST_STEPS_RTOL), name
+    assert rebuilt["first_grad_norm"] == pytest.approx(record["first_grad_norm"], rel=1e-5)
     same = rebuilt["weights_sha256"] == record["weights_sha256"]
     print("bit-identical to the record" if same else "equal to the record within rounding")
 

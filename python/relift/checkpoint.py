@@ -41,12 +41,11 @@ from relift.checkpoint_files import (
     apply_keep_last,
     checkpoint_path,
     file_table,
-    fsync_path,
     fsync_tree,
     json_bytes,
     latest_checkpoint,
     list_checkpoints,
-    move_to_trash,
+    publish_folder,
     read_json,
     read_manifest,
     remove_stale_temporaries,
@@ -242,12 +241,9 @@ def save_checkpoint(
 
 
 def _publish(temp: Path, target: Path) -> None:
-    """Rename the finished ``temp`` folder to ``target`` (replacing an old one) durably."""
-    old = move_to_trash(target) if target.exists() else None
-    os.replace(temp, target)
-    fsync_path(target.parent)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Rename the finished ``temp`` folder to ``target`` (replacing an old one) durably; a name of
+    its own so tests can make the last step of a save fail."""
+    publish_folder(temp, target)
 
 
 # ---- load ------------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ __all__ = [
     "latest_checkpoint",
     "list_checkpoints",
     "move_to_trash",
+    "publish_folder",
     "read_json",
     "read_manifest",
     "remove_stale_temporaries",
@@ -207,11 +208,28 @@ def file_table(folder: Path, hashed: Mapping[str, dict[str, Any]]) -> dict[str, 
 
 
 def move_to_trash(path: Path) -> Path:
-    """Atomically rename ``path`` to a hidden trash name next to it (then safe to rmtree)."""
+    """Atomically rename ``path`` to a hidden trash name next to it (then safe to rmtree). A
+    checkpoint's trash name carries its step and this pid (see ``remove_stale_temporaries``)."""
     step = _step_of(path)
-    trash = path.with_name(f".trash-checkpoint-{step}-{os.getpid()}-{secrets.token_hex(4)}")
+    stem = f".trash-checkpoint-{step}" if step is not None else f".{path.name}.trash"
+    trash = path.with_name(f"{stem}-{os.getpid()}-{secrets.token_hex(4)}")
     os.replace(path, trash)
     return trash
+
+
+def publish_folder(staging: Path, target: Path) -> None:
+    """Rename the finished ``staging`` folder to ``target`` durably. An existing ``target`` (or a
+    link of that name) is first renamed aside with :func:`move_to_trash`, then deleted, so
+    ``target`` is at every moment either the old folder or the new one."""
+    old = move_to_trash(target) if target.exists() or target.is_symlink() else None
+    os.replace(staging, target)
+    fsync_path(target.parent)
+    if old is None:
+        return
+    if old.is_dir() and not old.is_symlink():
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        old.unlink()
 
 
 def apply_keep_last(output_dir: Path, newest: Path, keep_last: int) -> None:

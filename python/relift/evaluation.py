@@ -40,6 +40,7 @@ import numpy.typing as npt
 from relift.errors import InputFormatError, InvalidInputError
 from relift.metrics import progress as progress_bar
 from relift.rewards import RewardFn, compute_rewards
+from relift.textlines import numbered_byte_lines
 
 if TYPE_CHECKING:
     from relift.data import Question
@@ -178,20 +179,15 @@ def load_buckets(path: str | Path) -> dict[str, str]:
 
 
 def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(1-based number, text) of every line, each decoded on its own so that a line that is not
-    UTF-8 is named (a whole-file decode would fail with no line number)."""
-    with path.open("rb") as fh:
-        number = 0
-        for chunk in fh:
-            for raw in chunk.splitlines():  # also at a lone b"\r", as text mode splits
-                number += 1
-                try:
-                    yield number, raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise InputFormatError(
-                        f"{path}, line {number}: not UTF-8 (byte {exc.start + 1} of the line); "
-                        "re-encode the file as UTF-8"
-                    ) from None
+    """(1-based number, text) of every line; a line that is not UTF-8 is named."""
+    for number, raw in numbered_byte_lines(path):
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputFormatError(
+                f"{path}, line {number}: not UTF-8 (byte {exc.start + 1} of the line); "
+                "re-encode the file as UTF-8"
+            ) from None
 
 
 def _bucket_line(line: str, where: str) -> tuple[str, str]:

@@ -25,7 +25,6 @@ import contextlib
 import datetime
 import json
 import os
-import secrets
 import shutil
 import stat
 import tempfile
@@ -37,7 +36,7 @@ from typing import Any
 from transformers import AutoConfig
 
 from relift import __version__
-from relift.checkpoint_files import fsync_path
+from relift.checkpoint_files import fsync_path, publish_folder
 from relift.errors import InputFormatError, InvalidInputError
 from relift.models import load_tokenizer
 from relift.think_template import (
@@ -126,7 +125,7 @@ def prepare_model(
         for rel in [*edited, NOTES_FILE]:
             fsync_path(staging / rel)
         fsync_path(staging)
-        _publish(staging, dst)
+        publish_folder(staging, dst)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -366,18 +365,3 @@ def _loading(what: str) -> Iterator[None]:
 
 def _counts(carried: dict[str, int]) -> str:
     return ", ".join(f"{n} {how}" for how, n in carried.items()) or "none"
-
-
-def _publish(staging: Path, dst: Path) -> None:
-    """Rename ``staging`` to ``dst``; an existing ``dst`` is moved aside first, then deleted."""
-    trash = None
-    if dst.exists() or dst.is_symlink():
-        trash = dst.with_name(f".{dst.name}.trash-{os.getpid()}-{secrets.token_hex(4)}")
-        os.replace(dst, trash)
-    os.replace(staging, dst)
-    fsync_path(dst.parent)
-    if trash is not None:
-        if trash.is_dir() and not trash.is_symlink():
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            trash.unlink()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from relift.errors import InputFormatError, InvalidInputError
+from relift.textlines import numbered_byte_lines
 
 __all__ = ["BadRow", "RowSource", "iter_rows"]
 
@@ -54,25 +55,18 @@ def _detect_format(path: Path, fmt: str) -> Literal["jsonl", "parquet"]:
 
 def _iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
     """(1-based line number, parsed object or BadRow) for every non-blank line."""
-    with path.open("rb") as fh:
-        number = 0
-        for chunk in fh:
-            # A chunk ends at b"\n"; splitlines also splits at a lone b"\r", so lines are
-            # numbered as text mode's universal newlines number them.
-            for raw in chunk.splitlines():
-                number += 1
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    yield number, _not_utf8("<row>", exc, "of the line")
-                    continue
-                if not line.strip():
-                    continue
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    problem = f"not valid JSON: {exc.msg} at column {exc.colno}"
-                    yield number, BadRow("<row>", problem)
+    for number, raw in numbered_byte_lines(path):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, _not_utf8("<row>", exc, "of the line")
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, BadRow("<row>", f"not valid JSON: {exc.msg} at column {exc.colno}")
 
 
 def _not_utf8(field_name: str, exc: UnicodeDecodeError, where: str) -> BadRow:
