@@ -71,6 +71,9 @@ pub enum RelOp {
     Ge,
     /// `x \in S`
     In,
+    /// `x \approx 3.14`: only inside a chain (`A = 25\pi \approx 78.54`), which compares by
+    /// its sides; on its own it reads like `=`.
+    Approx,
 }
 
 impl RelOp {
@@ -83,6 +86,7 @@ impl RelOp {
             RelOp::Gt => ">",
             RelOp::Ge => ">=",
             RelOp::In => " in ",
+            RelOp::Approx => " ~= ",
         }
     }
 

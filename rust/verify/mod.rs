@@ -14,6 +14,7 @@ pub mod intervals;
 pub mod latex;
 pub mod num;
 mod options;
+mod readings;
 
 use std::collections::HashMap;
 
@@ -70,8 +71,14 @@ pub struct Gold {
 
 impl Gold {
     pub fn new(answer: &str, options: &Options) -> Gold {
-        let stripped = extract::strip_reference(answer);
         let mut budget = num::Budget::new(options.work_budget);
+        let parts = extract::reference_parts(answer);
+        if let Some(gathered) = readings::gather(&parts, &mut budget) {
+            return Gold {
+                parsed: Ok(gathered),
+            };
+        }
+        let stripped = extract::strip_reference(answer);
         Gold {
             parsed: latex::parse_answer(&stripped, &mut budget).map_err(|e| e.to_string()),
         }
@@ -80,7 +87,7 @@ impl Gold {
 
 /// Grade one response against a pre-parsed reference answer.
 pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdict {
-    let extracted = extract::extract_answer(response, &options.extract_options());
+    let (extracted, parts) = extract::extract_answer_parts(response, &options.extract_options());
     let method = extracted.method.as_str();
     let Some(text) = extracted.text else {
         return Verdict {
@@ -106,7 +113,26 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
         }
     };
     let mut budget = num::Budget::new(options.work_budget);
-    let predicted = match latex::parse_answer(&text, &mut budget) {
+    let gathered = readings::gather(&parts, &mut budget);
+    if let Some(boxes) = &gathered {
+        if !readings::has_parts(gold_parsed)
+            && readings::parts_disagree(boxes, options, &mut budget)
+        {
+            return Verdict {
+                extracted: Some(text),
+                extract_method: method,
+                predicted: Some(boxes.to_string()),
+                gold: Some(gold_parsed.to_string()),
+                decision: Decision::NotEqual,
+                reason: "the response boxes several different values".into(),
+            };
+        }
+    }
+    let parsed = match gathered {
+        Some(boxes) if readings::has_parts(gold_parsed) => Ok(boxes),
+        _ => latex::parse_answer(&text, &mut budget),
+    };
+    let predicted = match parsed {
         Ok(p) => p,
         Err(e) => {
             return Verdict {
@@ -119,7 +145,25 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
             }
         }
     };
-    let (decision, reason) = compare::compare(&predicted, gold_parsed, options, &mut budget);
+    let announced = matches!(
+        extracted.method,
+        extract::ExtractMethod::Boxed | extract::ExtractMethod::AnswerIs
+    );
+    let (mut decision, mut reason) =
+        compare::compare(&predicted, gold_parsed, options, &mut budget, announced);
+    if decision != Decision::Equal {
+        for reading in readings::second_readings(&text, &predicted, gold_parsed) {
+            let Ok(node) = latex::parse_answer(&reading, &mut budget) else {
+                continue;
+            };
+            let (second, why) =
+                compare::compare(&node, gold_parsed, options, &mut budget, announced);
+            if second == Decision::Equal {
+                (decision, reason) = (second, format!("read as {reading}: {why}"));
+                break;
+            }
+        }
+    }
     Verdict {
         extracted: Some(text),
         extract_method: method,

@@ -15,28 +15,148 @@ pub(super) enum BoxArg {
 
 /// The unwrapped content of the last complete, non-empty box in `text`.
 pub(super) fn last_boxed(text: &str) -> Option<&str> {
+    complete_boxes_rev(text).next().map(|found| found.answer)
+}
+
+/// Boxes answering together, in text order: the last box and the boxes before it that only
+/// connectors separate (`$\boxed{-3}$ and $\boxed{8}$`, `\boxed{1},\boxed{2}`,
+/// `$a=\boxed{2}$, $b=\boxed{3}$`). At most [`MAX_GROUP`] boxes.
+pub(super) fn final_box_group(text: &str) -> Vec<&str> {
+    let mut group: Vec<&str> = Vec::new();
+    let mut group_start = usize::MAX;
+    for found in complete_boxes_rev(text) {
+        if group_start != usize::MAX
+            && (found.end > group_start || !is_connector(&text[found.end..group_start]))
+        {
+            break; // a box nested in the group, or prose before it
+        }
+        group.push(found.answer);
+        group_start = found.start;
+        if group.len() == MAX_GROUP {
+            break;
+        }
+    }
+    group.reverse();
+    group
+}
+
+/// The most boxes one answer group gathers.
+const MAX_GROUP: usize = 16;
+
+/// The content of the last 17 complete, non-empty boxes in `text`, in text order.
+pub(super) fn all_boxes(text: &str) -> Vec<&str> {
+    // Callers want a handful; one more than they take tells them there were too many.
+    let mut boxes: Vec<&str> = complete_boxes_rev(text)
+        .map(|f| f.answer)
+        .take(17)
+        .collect();
+    boxes.reverse();
+    boxes
+}
+
+/// A complete, non-empty box: its unwrapped answer and the byte range of the whole command.
+struct FoundBox<'a> {
+    answer: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// The complete, non-empty boxes of `text`, the one that starts last first.
+fn complete_boxes_rev(text: &str) -> impl Iterator<Item = FoundBox<'_>> + '_ {
     let b = text.as_bytes();
     // A `{` that never closes also keeps every earlier `{` from closing after it, so the brace
     // matching of earlier boxes can stop there; this keeps 100k unclosed boxes linear.
     let mut limit = b.len();
-    for at in box_commands_rev(text) {
-        let content = match box_argument(b, at) {
-            Some(BoxArg::Braced(open)) => match matching_brace(b, open, limit) {
-                Some(close) => &text[open + 1..close],
+    box_commands_rev(text).filter_map(move |at| {
+        let (content, end) = match box_argument(b, at)? {
+            BoxArg::Braced(open) => match matching_brace(b, open, limit) {
+                Some(close) => (&text[open + 1..close], close + 1),
                 None => {
                     limit = limit.min(open);
-                    continue;
+                    return None;
                 }
             },
-            Some(BoxArg::Bare(token)) => &text[token],
-            None => continue,
+            BoxArg::Bare(token) => (&text[token.clone()], token.end),
         };
         let answer = unwrap_answer(content);
-        if !answer.is_empty() {
-            return Some(answer);
+        (!answer.is_empty()).then_some(FoundBox {
+            answer,
+            start: at,
+            end,
+        })
+    })
+}
+
+/// Whether `gap`, the text between two boxes, only joins them: white space, math delimiters,
+/// `,` `;` `&`, "and" / "or" (bare or in `\text{}`), spacing commands, and a short assignment
+/// such as `b =` or `x_2 =` in front of the next box.
+fn is_connector(gap: &str) -> bool {
+    const JOINERS: &[&str] = &[
+        "$",
+        "\\(",
+        "\\)",
+        "\\[",
+        "\\]",
+        ",",
+        ";",
+        "&",
+        "\\quad",
+        "\\qquad",
+        "\\,",
+        "\\;",
+        "\\text{",
+        "\\mbox{",
+        "\\textrm{",
+        "}",
+        "and",
+        "or",
+        "\\text",
+        "\\\\",
+    ];
+    if gap.len() > 48 {
+        return false;
+    }
+    let mut rest = gap.trim_start();
+    while !rest.is_empty() {
+        if let Some(joiner) = JOINERS.iter().find(|j| starts_with_word(rest, j)) {
+            rest = rest[joiner.len()..].trim_start();
+        } else if let Some(after) = assignment_prefix(rest) {
+            rest = after.trim_start();
+        } else {
+            return false;
         }
     }
-    None
+    true
+}
+
+/// `rest` starts with `joiner`, and a word joiner ("and") is not the start of a longer word.
+fn starts_with_word(rest: &str, joiner: &str) -> bool {
+    let b = rest.as_bytes();
+    let is_word = joiner.bytes().all(|c| c.is_ascii_alphabetic());
+    b.len() >= joiner.len()
+        && b[..joiner.len()].eq_ignore_ascii_case(joiner.as_bytes())
+        && !(is_word && b.get(joiner.len()).is_some_and(u8::is_ascii_alphanumeric))
+}
+
+/// `x =`, `b=`, `x_2 =`, `x_{2} =` at the start of `rest`: what follows it.
+fn assignment_prefix(rest: &str) -> Option<&str> {
+    let b = rest.as_bytes();
+    if !b.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut i = 1;
+    if b.get(i) == Some(&b'_') {
+        i += 1;
+        let braced = b.get(i) == Some(&b'{');
+        i += usize::from(braced);
+        i += count_while(&b[i..], |c| c.is_ascii_alphanumeric());
+        if braced {
+            (b.get(i) == Some(&b'}')).then_some(())?;
+            i += 1;
+        }
+    }
+    i += count_while(&b[i..], |c| c == b' ');
+    (b.get(i) == Some(&b'=')).then(|| &rest[i + 1..])
 }
 
 /// Positions of the backslash of `\boxed` and `\fbox`, last first (the name may still run on, as

@@ -19,9 +19,43 @@ pub(super) fn answer_phrase(text: &str) -> Option<&str> {
     let (_, start) = PHRASE_WORDS
         .iter()
         .filter_map(|&(word, key)| last_phrase(b, word, key))
+        .chain(last_hash_marker(text))
         .max()?;
+    if starts_with_comparison(&text[start..]) {
+        return None; // "the answer is larger than 19" names no answer
+    }
     let answer = phrase_answer(text, start);
     (!answer.is_empty()).then_some(answer)
+}
+
+/// GSM8K's `#### 42` line: where the marker starts and where its answer starts.
+fn last_hash_marker(text: &str) -> Option<(usize, usize)> {
+    let at = text.rfind("####")?;
+    Some((at, at + 4))
+}
+
+/// Words after "the answer is" that compare rather than name an answer.
+const COMPARISONS: &[&str] = &[
+    "larger than",
+    "greater than",
+    "bigger than",
+    "more than",
+    "smaller than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "not ",
+    "close to",
+    "between ",
+];
+
+fn starts_with_comparison(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == ':');
+    let head = rest.get(..rest.len().min(16)).unwrap_or("");
+    COMPARISONS.iter().any(|c| {
+        head.len() >= c.len() && head.as_bytes()[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+    })
 }
 
 /// The last phrase that `word` begins: where the word starts and where its answer starts.
@@ -83,10 +117,11 @@ fn after_final(b: &[u8], at: usize) -> bool {
 fn phrase_answer(text: &str, start: usize) -> &str {
     let b = text.as_bytes();
     let start = start + count_while(&b[start..], |c| c.is_ascii_whitespace() || c == b'*');
-    let sentence = &text[start..sentence_end(b, start)];
+    let sentence = before_explanation(&text[start..sentence_end(b, start)]);
     if let Some(letter) = leading_choice(sentence) {
         return letter;
     }
+    let sentence = after_last_copula(sentence);
     let first_span = MathSpans::new(sentence)
         .map(|span| unwrap_answer(&sentence[span.inner]))
         .find(|a| !a.is_empty());
@@ -95,6 +130,60 @@ fn phrase_answer(text: &str, start: usize) -> &str {
             sentence.trim_end_matches(|c: char| c.is_whitespace() || ".,;:?*".contains(c));
         unwrap_answer(strip_stray_dollars(trimmed))
     })
+}
+
+/// Where an answer's explanation starts: "3,628,800 since that is 10!", "C, not (D), since".
+const EXPLANATIONS: &[&str] = &[
+    ", not ",
+    ", since ",
+    " since ",
+    ", because ",
+    " because ",
+    ", which ",
+    " which ",
+    ", as ",
+    ", so ",
+    " so that ",
+    ", i.e.",
+    " (since ",
+    " (because ",
+];
+
+/// The sentence up to the explanation that follows its answer, if any (outside math spans,
+/// which the phrase's first math span takes care of).
+fn before_explanation(sentence: &str) -> &str {
+    if sentence.contains('$') || sentence.contains("\\(") || sentence.contains("\\[") {
+        return sentence;
+    }
+    let end = EXPLANATIONS
+        .iter()
+        .filter_map(|e| sentence.find(e))
+        .min()
+        .unwrap_or(sentence.len());
+    &sentence[..end]
+}
+
+/// "The distance traveled is 300", "$g(f(2))$ is 48" (Minerva's "Final Answer: The X is Y"): the
+/// part after the last " is " when the sentence reads as prose naming its answer, or when that
+/// part is math.
+fn after_last_copula(sentence: &str) -> &str {
+    let starts_as_prose = sentence
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic()));
+    for copula in [" is ", " are ", " equals ", " was "] {
+        if let Some(at) = sentence.rfind(copula) {
+            let rest = sentence[at + copula.len()..].trim();
+            let math = rest
+                .bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'$' | b'-' | b'\\'));
+            if !rest.is_empty() && (starts_as_prose || math) {
+                return rest;
+            }
+        }
+    }
+    sentence
 }
 
 /// "(B) because ..." names choice B; the explanation after it is not the answer.

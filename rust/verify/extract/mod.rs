@@ -62,7 +62,7 @@ pub use super::options::ExtractOptions;
 
 use super::options::ExtractFallback;
 use backslashes::{letters_end, undouble_backslashes};
-use boxes::last_boxed;
+use boxes::{all_boxes, final_box_group, last_boxed};
 use fallbacks::{answer_phrase, last_number};
 use scan::find_byte;
 use spans::last_math_span;
@@ -131,27 +131,44 @@ impl Extracted {
 
 /// The final answer of a model response; see the module docs for the rules and their order.
 pub fn extract_answer(response: &str, opts: &ExtractOptions) -> Extracted {
+    extract_answer_parts(response, opts).0
+}
+
+/// [`extract_answer`], and when the answer is a box that other boxes join (`$\boxed{-3}$ and
+/// $\boxed{8}$`), the contents of all of them in order; else no parts.
+pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted, Vec<String>) {
     let region = if opts.think_after {
         match response.find(THINK_END) {
             Some(at) => &response[at + THINK_END.len()..],
-            None => return Extracted::missing("no </think> in response"),
+            None => return (Extracted::missing("no </think> in response"), vec![]),
         }
     } else {
         response
     };
     let text = undouble_backslashes(turns::before_next_turn(region));
-    if let Some(answer) = last_boxed(&text) {
-        return Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
+    let group = final_box_group(&text);
+    if let Some(answer) = group.last() {
+        let found = Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
+        let parts = if group.len() >= 2 && found.text.is_some() {
+            group.iter().map(|p| p.to_string()).collect()
+        } else {
+            vec![]
+        };
+        return (found, parts);
     }
     if opts.require_boxed {
-        return Extracted::missing("no \\boxed{} and require_boxed is set");
+        return (
+            Extracted::missing("no \\boxed{} and require_boxed is set"),
+            vec![],
+        );
     }
     // Text inside a group that never closes was cut off mid-expression: no fallback uses it.
     let complete = &text[..unclosed_tail_start(text.as_bytes())];
-    match fallback_answer(complete, opts.fallback) {
+    let found = match fallback_answer(complete, opts.fallback) {
         Some((answer, method, reason)) => Extracted::found(answer, method, reason),
         None => Extracted::missing("no answer found"),
-    }
+    };
+    (found, vec![])
 }
 
 /// The answer found by the fallback levels that `level` allows, with its method and reason.
@@ -244,6 +261,20 @@ pub fn strip_reference(answer: &str) -> String {
         .unwrap_or_else(|| unwrap_answer(&text))
         .to_string()
 }
+
+/// The contents of every box of a reference answer that boxes several parts (a full solution:
+/// "so $x=\boxed{3}$ or $x=\boxed{-1}$"), in order; no parts for one box, none, or very many.
+pub fn reference_parts(answer: &str) -> Vec<String> {
+    let text = undouble_backslashes(answer);
+    let boxes = all_boxes(&text);
+    if boxes.len() < 2 || boxes.len() > MAX_REFERENCE_PARTS {
+        return vec![];
+    }
+    boxes.iter().map(|b| b.to_string()).collect()
+}
+
+/// More boxes than this in a reference are not read as the parts of one answer.
+const MAX_REFERENCE_PARTS: usize = 16;
 
 #[cfg(test)]
 mod tests {

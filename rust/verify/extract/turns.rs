@@ -1,6 +1,8 @@
 //! The end of the model's turn: a response decoded without stopping at the chat template's end
 //! token runs on into a new turn (`<|im_end|>`, `<|im_start|>user ...`, a new question with its
-//! own numbers). Only the text before that marker is the model's answer.
+//! own numbers). Only the text before that marker is the model's answer. A base model prompted
+//! with worked examples runs on the same way without any special token: after its answer it
+//! writes the next example (`Problem:`, `Question:` at the start of a line).
 
 use super::scan::find_byte;
 
@@ -21,10 +23,31 @@ const TURN_MARKERS: &[&str] = &[
     "<\u{ff5c}User\u{ff5c}>",
 ];
 
+/// Line starts that open the next worked example of a few-shot prompt.
+const NEXT_EXAMPLE_MARKERS: &[&str] = &["\nProblem:", "\nQuestion:", "\nQ:", "\nHuman:", "\nUser:"];
+
+/// What a finished answer leaves in the text before the next example starts.
+const ANSWER_SIGNS: &[&str] = &["\\boxed", "####", "answer", "Answer", "ANSWER"];
+
+/// `text` up to the first turn marker (see [`before_turn_marker`]), then up to the first line
+/// that opens a new worked example after an answer was given.
+pub(super) fn before_next_turn(text: &str) -> &str {
+    let text = before_turn_marker(text);
+    let next_example = NEXT_EXAMPLE_MARKERS
+        .iter()
+        .filter_map(|m| text.find(m))
+        .filter(|&at| ANSWER_SIGNS.iter().any(|sign| text[..at].contains(sign)))
+        .min();
+    match next_example {
+        Some(at) => &text[..at],
+        None => text,
+    }
+}
+
 /// `text` up to the first turn marker that follows some of the model's own text. A marker with
 /// only white space before it (such as a leading `<|im_start|>` header a caller left in) is
 /// stepped over.
-pub(super) fn before_next_turn(text: &str) -> &str {
+fn before_turn_marker(text: &str) -> &str {
     let bytes = text.as_bytes();
     let (mut from, mut turn_start) = (0, 0);
     while let Some(offset) = find_byte(&bytes[from..], |c| c == b'<') {
@@ -60,6 +83,18 @@ mod tests {
             before_next_turn("no markers, \\boxed{3}"),
             "no markers, \\boxed{3}"
         );
+    }
+
+    #[test]
+    fn a_few_shot_run_on_ends_at_the_next_example() {
+        let minerva = "so $13$.\nFinal Answer: The final answer is $13$. I hope it is correct.\n\n\
+                       Problem:\nSolve $2y = 12$.\n\nSolution:\n$y = \\boxed{6}$.";
+        assert!(before_next_turn(minerva).ends_with("I hope it is correct.\n"));
+        let gsm8k = "7 * 3 = 21.\n#### 21\n\nQuestion: What is 2 + 2?\nAnswer: 4";
+        assert_eq!(before_next_turn(gsm8k), "7 * 3 = 21.\n#### 21\n");
+        // A restated problem before any answer is the model's own text.
+        let restated = "Problem: find x.\nQuestion: what is asked?\nWe get \\boxed{2}.";
+        assert_eq!(before_next_turn(restated), restated);
     }
 
     #[test]

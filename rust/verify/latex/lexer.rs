@@ -49,6 +49,7 @@ pub(super) fn strip_thousands_commas(text: &str) -> Option<String> {
     let groups: Vec<&str> = number.split(',').collect();
     if groups.len() < 2
         || groups[0].is_empty()
+        || (groups[0].starts_with('0'))
         || groups[0].len() > 3
         || groups[1..].iter().any(|g| g.len() != 3)
     {
@@ -141,6 +142,15 @@ impl<'a> Lexer<'a> {
     }
 
     fn symbol(&mut self, c: char) -> Result<(), ParseError> {
+        // `x != 3` is "not equal"; `5!=120` stays a factorial.
+        if c == '!'
+            && self.peek_byte(0) == Some(b'=')
+            && !matches!(self.toks.last(), Some(Tok::Num(_)))
+        {
+            self.pos += 1;
+            self.toks.push(Tok::Rel(RelOp::Ne));
+            return Ok(());
+        }
         let tok = match c {
             '+' | '-' | '*' | '/' | '^' | '_' | '!' | '|' | '&' | '\'' => Tok::Op(c),
             ':' => Tok::Op('/'),
@@ -177,15 +187,20 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// Digits with one optional point; LaTeX thousands separators (`{,}`, `\,`, thin spaces)
-    /// between groups of three digits are dropped; `8.3e9` becomes `8.3 * 10 ^ 9`.
+    /// Digits with one optional point; LaTeX thousands separators (`{,}`, `,\!`, `\,`, thin
+    /// spaces, a plain space) between groups of three digits are dropped; `8.3e9` becomes
+    /// `8.3 * 10 ^ 9`.
     fn number(&mut self) {
         let mut digits = String::new();
         let mut seen_point = false;
+        // Digits since the start or the last separator: a plain space separates thousands only
+        // after a group of one to three digits (`12 500`), never inside `2 1000`.
+        let mut group = 0;
         loop {
             match self.peek_byte(0) {
                 Some(b) if b.is_ascii_digit() => {
                     digits.push(b as char);
+                    group += 1;
                     self.pos += 1;
                 }
                 Some(b'.')
@@ -197,8 +212,9 @@ impl<'a> Lexer<'a> {
                 }
                 _ => {
                     if !seen_point {
-                        if let Some(len) = self.thousands_separator_len() {
+                        if let Some(len) = self.thousands_separator_len(group) {
                             self.pos += len;
+                            group = 0;
                             continue;
                         }
                     }
@@ -210,13 +226,18 @@ impl<'a> Lexer<'a> {
         self.scientific_exponent();
     }
 
-    /// Length of a thousands separator at `pos` that is followed by exactly three digits.
-    fn thousands_separator_len(&self) -> Option<usize> {
+    /// Length of a thousands separator at `pos` that is followed by exactly three digits;
+    /// `group` is the number of digits just before it.
+    fn thousands_separator_len(&self, group: usize) -> Option<usize> {
         let rest = &self.text[self.pos..];
-        let sep_len = ["{,}", "\\,", "\u{2009}", "\u{202f}", "\\ ", "\\;"]
-            .iter()
-            .find(|sep| rest.starts_with(**sep))?
-            .len();
+        let sep_len = [
+            ",\\!", "{,}\\!", "{,}", "{, }", " {,}", " {, }", "\\,", "\\!", "\u{2009}", "\u{202f}",
+            "\\ ", "\\;",
+        ]
+        .iter()
+        .find(|sep| rest.starts_with(**sep))
+        .map(|sep| sep.len())
+        .or_else(|| (rest.starts_with(' ') && (1..=3).contains(&group)).then_some(1))?;
         let after = &rest.as_bytes()[sep_len..];
         let three = after.len() >= 3 && after[..3].iter().all(u8::is_ascii_digit);
         let fourth_is_digit = after.get(3).is_some_and(u8::is_ascii_digit);
@@ -347,6 +368,11 @@ impl<'a> Lexer<'a> {
             self.skip_braced_arg();
             return Ok(());
         }
+        if matches!(name, "pmod" | "mod") {
+            // `r \equiv 3 \pmod{7}`: the modulus qualifies the relation; the answer is 3.
+            self.skip_modulus();
+            return Ok(());
+        }
         if let Some(rel) = relation_for(name) {
             self.toks.push(Tok::Rel(rel));
             return Ok(());
@@ -473,6 +499,19 @@ impl<'a> Lexer<'a> {
             }
             None => String::new(),
         }
+    }
+
+    /// The argument of `\pmod`: a braced group, or a run of digits or letters.
+    fn skip_modulus(&mut self) {
+        let start = self.skip_spaces_from(self.pos);
+        if self.src.get(start) == Some(&b'{') {
+            return self.skip_braced_arg();
+        }
+        let mut end = start;
+        while end < self.src.len() && self.src[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        self.pos = end;
     }
 
     fn skip_braced_arg(&mut self) {

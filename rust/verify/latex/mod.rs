@@ -51,15 +51,35 @@ fn as_choice(toks: &[Tok]) -> Option<char> {
         [t] => letter(t),
         [Tok::Open('('), t, Tok::Close(')')] | [t, Tok::Close(')')] => letter(t),
         // `(D) 42`, `\textbf{(D)}\ \frac12`: the letter, followed by the option's text.
-        [Tok::Open('('), t, Tok::Close(')'), _, ..] => letter(t),
+        [Tok::Open('('), t, Tok::Close(')'), _, ..] | [t, Tok::Close(')'), _, ..] => letter(t),
         _ => None,
     }
+}
+
+/// `204_5`, `2A_{16}`, `1011_{2}`: a numeral with its base as a subscript is its digits (as
+/// written; letters upper case), so it equals the same digits written without the base.
+fn base_numeral(text: &str) -> Option<Node> {
+    let (digits, base) = text.trim().split_once('_')?;
+    let base = base.trim_start_matches('{').trim_end_matches('}');
+    let base: u32 = base.parse().ok().filter(|b| (2..=36).contains(b))?;
+    let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(base));
+    if !valid {
+        return None;
+    }
+    Some(if digits.bytes().all(|c| c.is_ascii_digit()) {
+        Node::Num(digits.to_string())
+    } else {
+        Node::Text(digits.to_ascii_uppercase())
+    })
 }
 
 /// Parse an answer text into a tree.
 pub fn parse_answer(text: &str, budget: &mut Budget) -> Result<Node, ParseError> {
     if text.len() > MAX_ANSWER_BYTES {
         return err(format!("answer longer than {MAX_ANSWER_BYTES} bytes"));
+    }
+    if let Some(numeral) = base_numeral(text) {
+        return Ok(numeral);
     }
     let owned;
     let text = match strip_thousands_commas(text) {
@@ -106,6 +126,12 @@ mod tests {
         assert_eq!(p("8.3e9"), "(8.3*(10)^(9))");
         assert_eq!(p("8.3\\times10^9"), "(8.3*(10)^(9))");
         assert_eq!(p("-5"), "-(5)");
+        assert_eq!(p("204_5"), "204");
+        assert_eq!(p("2a_{16}"), "text(\"2A\")");
+        assert_eq!(p("12,\\!345"), "12345");
+        assert_eq!(p("14 {, }916"), "14916");
+        assert_eq!(p("12 500"), "12500");
+        assert_eq!(p("x != 3"), "x != 3");
         assert_eq!(p("\u{2212}5"), "-(5)");
     }
 

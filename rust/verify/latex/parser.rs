@@ -3,7 +3,7 @@
 
 use super::lexer::Tok;
 use super::{err, ParseError};
-use crate::verify::ast::{Const, FuncName, Node};
+use crate::verify::ast::{Const, FuncName, Node, RelOp};
 use crate::verify::num::Budget;
 
 /// Deepest nesting of brackets / operators we follow.
@@ -287,6 +287,16 @@ impl Parser<'_> {
             Tok::Cmd(c) => self.command(&c),
             Tok::Open(open) => self.bracketed(open),
             Tok::SetOpen => {
+                if let Some(condition_at) = self.set_builder_condition() {
+                    // `\{x \in \mathbb{R} : x \neq 3\}` is the set its condition describes.
+                    self.pos = condition_at;
+                    let mut items = self.parse_items()?;
+                    self.expect_close(&Tok::SetClose)?;
+                    return match items.len() {
+                        1 => Ok(items.pop().unwrap_or(Node::List(vec![]))),
+                        _ => Ok(Node::List(items)),
+                    };
+                }
                 let items = self.parse_items()?;
                 self.expect_close(&Tok::SetClose)?;
                 Ok(Node::Set(items))
@@ -304,6 +314,32 @@ impl Parser<'_> {
             Tok::Begin(env) => self.matrix(&env),
             other => err(format!("unexpected {}", describe(&other))),
         }
+    }
+
+    /// After `\{`: set-builder notation `x : ...`, `x | ...`, `x \in S : ...`? Then the index
+    /// of the condition's first token.
+    fn set_builder_condition(&self) -> Option<usize> {
+        let is_separator = |t: Option<&Tok>| matches!(t, Some(Tok::Op('/' | '|')));
+        if !matches!(self.toks.get(self.pos), Some(Tok::Letter(_))) {
+            return None;
+        }
+        let after_name = self.pos + 1;
+        if is_separator(self.toks.get(after_name)) {
+            return Some(after_name + 1);
+        }
+        if self.toks.get(after_name) != Some(&Tok::Rel(RelOp::In)) {
+            return None;
+        }
+        // `x \in S` then the separator, with no brace of the set closing in between.
+        let mut i = after_name + 1;
+        while i < self.toks.len() && i < after_name + 16 {
+            match &self.toks[i] {
+                Tok::SetClose => return None,
+                t if is_separator(Some(t)) => return Some(i + 1),
+                _ => i += 1,
+            }
+        }
+        None
     }
 
     fn expect_close(&mut self, close: &Tok) -> Result<(), ParseError> {

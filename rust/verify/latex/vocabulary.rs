@@ -34,7 +34,6 @@ pub(super) const SKIPPED: &[&str] = &[
     "vdots",
     "ddots",
     "mathop",
-    "approx",
     "boxed",
     "fbox",
     "underline",
@@ -125,7 +124,8 @@ pub(super) fn relation_for(cmd: &str) -> Option<RelOp> {
         "gt" => RelOp::Gt,
         "ne" | "neq" => RelOp::Ne,
         "in" => RelOp::In,
-        "equiv" => RelOp::Eq,
+        "equiv" | "cong" => RelOp::Eq,
+        "approx" | "simeq" | "thickapprox" => RelOp::Approx,
         _ => return None,
     })
 }
@@ -141,6 +141,7 @@ pub(super) fn unicode_replacement(c: char) -> Option<&'static str> {
         '\u{2264}' | '\u{2a7d}' => "\\le",
         '\u{2265}' | '\u{2a7e}' => "\\ge",
         '\u{2260}' => "\\ne",
+        '\u{2248}' => "\\approx",
         '\u{222a}' => "\\cup",
         '\u{2208}' => "\\in",
         '\u{00b1}' => "\\pm",

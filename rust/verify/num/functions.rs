@@ -147,7 +147,11 @@ impl Num {
     /// when the result would exceed the exact size cap.
     pub fn binomial(n: &Num, k: &Num, b: &mut Budget) -> NumResult {
         b.spend(BALL_COST)?;
-        let (n, k) = (n.exact_integer("binomial")?, k.exact_integer("binomial")?);
+        let k_int = k.exact_integer("binomial")?;
+        if n.exact_integer("binomial").is_err() {
+            return falling_binomial(n, k_int, b);
+        }
+        let (n, k) = (n.exact_integer("binomial")?, k_int);
         if k.is_negative() || (!n.is_negative() && k > n) {
             return Ok(Num::zero());
         }
@@ -236,6 +240,25 @@ fn ball_floor_ceil(x: Ball, floor: bool) -> NumResult {
 }
 
 /// `C(n, k)` for 0 ≤ k ≤ n.
+/// `C(n, k) = n (n - 1) ... (n - k + 1) / k!` for any `n` and an integer `k` (the polynomial in
+/// `n` that `\binom{n}{2}` stands for when `n` is a variable, sampled at rational points).
+fn falling_binomial(n: &Num, k: &BigInt, b: &mut Budget) -> NumResult {
+    if k.is_negative() {
+        return Ok(Num::zero());
+    }
+    // Answers write small k; a large one would only spend the budget term by term.
+    let k = k
+        .to_u64()
+        .filter(|k| *k <= 1_000)
+        .ok_or(NumError::TooLarge)?;
+    let mut value = Num::one();
+    for j in 0..k {
+        let term = n.sub(&Num::int(j as i64), b)?;
+        value = value.mul(&term, b)?.div(&Num::int(j as i64 + 1), b)?;
+    }
+    Ok(value)
+}
+
 fn binomial_nonneg(n: &BigInt, k: &BigInt, b: &mut Budget) -> Result<BigInt, NumError> {
     let k = k.min(&(n - k)).clone();
     let k = k.to_u64().ok_or(NumError::TooLarge)?;
@@ -539,8 +562,11 @@ mod tests {
         let want = q("4999999999999999999950000000000000000000");
         assert_exact(Num::binomial(&n, &Num::int(2), &mut b), &want);
         assert_eq!(bin(1_000_000, 500_000, &mut b), Err(NumError::TooLarge));
+        // A non-integer top is the polynomial n (n - 1) ... / k!, as `\binom{n}{2}` at a point.
+        assert_exact(Num::binomial(&q("5/2"), &Num::int(2), &mut b), &q("15/8"));
+        assert_exact(Num::binomial(&q("1/3"), &Num::int(0), &mut b), &Num::one());
         assert_eq!(
-            Num::binomial(&q("5/2"), &Num::int(1), &mut b),
+            Num::binomial(&q("5/2"), &q("1/2"), &mut b),
             Err(NumError::Domain("binomial"))
         );
     }

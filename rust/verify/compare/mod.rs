@@ -7,14 +7,16 @@
 //! value, exactly when both sides are exact and within ball-arithmetic error bounds otherwise;
 //! expressions with variables compare at several random rational points.
 
-use super::ast::{FuncName, Node, RelOp};
+mod points;
+mod shapes;
+
+use super::ast::{Node, RelOp};
 use super::eval::{eval, free_variables, EvalError, Reading};
 use super::intervals;
 use super::num::{approx_eq, cmp_real, decimal_places, round_to_places, Budget, Num, Tri};
 use super::{Decision, Options, Percent};
-
-use num_bigint::BigInt;
-use num_rational::BigRational;
+use points::{describe_point, sample_point};
+use shapes::*;
 
 type Outcome = (Decision, String);
 
@@ -36,275 +38,28 @@ const SAMPLE_POINTS: usize = 6;
 struct Ctx<'a> {
     opts: &'a Options,
     budget: &'a mut Budget,
+    /// The response announced this as its final answer (a box or an answer phrase), so a
+    /// computation `\binom{10}{3} = 120` in it stands for its result; a math span picked from
+    /// the reasoning may be an unfinished step and does not.
+    announced: bool,
 }
 
-pub fn compare(pred: &Node, gold: &Node, opts: &Options, budget: &mut Budget) -> Outcome {
-    let mut ctx = Ctx { opts, budget };
+/// Compare a response's answer with the reference; `announced`: see [`Ctx`].
+pub fn compare(
+    pred: &Node,
+    gold: &Node,
+    opts: &Options,
+    budget: &mut Budget,
+    announced: bool,
+) -> Outcome {
+    let mut ctx = Ctx {
+        opts,
+        budget,
+        announced,
+    };
     let pred = expand_plus_minus(pred);
     let gold = expand_plus_minus(gold);
     ctx.answers(&pred, &gold)
-}
-
-// --------------------------------------------------------------------------------------------
-// `a \pm b`
-
-fn has_plus_minus(node: &Node) -> bool {
-    node.any(&|n| matches!(n, Node::PlusMinus(..)))
-}
-
-/// Replace every `a \pm b` by `a + b` (plus = true) or `a - b`.
-fn choose_sign(node: &Node, plus: bool) -> Node {
-    match node {
-        Node::PlusMinus(a, b) => {
-            let a = choose_sign(a, plus);
-            let b = choose_sign(b, plus);
-            let b = if plus { b } else { Node::Neg(Box::new(b)) };
-            Node::Add(vec![a, b])
-        }
-        Node::Neg(a) => Node::Neg(Box::new(choose_sign(a, plus))),
-        Node::Add(v) => Node::Add(v.iter().map(|n| choose_sign(n, plus)).collect()),
-        Node::Mul(v) => Node::Mul(v.iter().map(|n| choose_sign(n, plus)).collect()),
-        Node::Div(a, b) => Node::Div(
-            Box::new(choose_sign(a, plus)),
-            Box::new(choose_sign(b, plus)),
-        ),
-        Node::Pow(a, b) => Node::Pow(
-            Box::new(choose_sign(a, plus)),
-            Box::new(choose_sign(b, plus)),
-        ),
-        Node::Root(a, b) => Node::Root(
-            Box::new(choose_sign(a, plus)),
-            Box::new(choose_sign(b, plus)),
-        ),
-        Node::Func(f, a) => Node::Func(*f, Box::new(choose_sign(a, plus))),
-        other => other.clone(),
-    }
-}
-
-/// `1 \pm \sqrt2` -> `{1 + \sqrt2, 1 - \sqrt2}`; inside a list or set the alternatives join it.
-/// `x = 1 \pm 2` -> `x = 1 + 2, x = 1 - 2`.
-fn expand_plus_minus(node: &Node) -> Node {
-    if !has_plus_minus(node) {
-        return node.clone();
-    }
-    match node {
-        Node::List(items) | Node::Set(items) => {
-            let mut out = Vec::new();
-            for item in items {
-                match expand_plus_minus(item) {
-                    Node::Set(alts) if has_plus_minus(item) => out.extend(alts),
-                    other => out.push(other),
-                }
-            }
-            if matches!(node, Node::List(_)) {
-                Node::List(out)
-            } else {
-                Node::Set(out)
-            }
-        }
-        Node::Relation(operands, ops) if operands.len() == 2 && ops == &[RelOp::Eq] => {
-            let alt = |plus| {
-                Node::Relation(
-                    vec![operands[0].clone(), choose_sign(&operands[1], plus)],
-                    ops.clone(),
-                )
-            };
-            Node::List(vec![alt(true), alt(false)])
-        }
-        n if n.is_scalar() || matches!(n, Node::PlusMinus(..)) => {
-            Node::Set(vec![choose_sign(n, true), choose_sign(n, false)])
-        }
-        other => other.clone(),
-    }
-}
-
-// --------------------------------------------------------------------------------------------
-// Shapes
-
-/// `x = 3`, `f(x) = 3`, `x_1 = 3`: the value assigned to a name.
-fn assigned_value(node: &Node) -> Option<&Node> {
-    match node {
-        Node::Relation(operands, ops) if ops == &[RelOp::Eq] && operands.len() == 2 => {
-            let names_only = |n: &Node| {
-                n.any(&|m| matches!(m, Node::Var(_)))
-                    && !n.any(&|m| matches!(m, Node::Num(_) | Node::Const(_)))
-            };
-            let lhs_is_name = match &operands[0] {
-                Node::Tuple(items) => items.iter().all(names_only),
-                other => names_only(other),
-            };
-            lhs_is_name.then_some(&operands[1])
-        }
-        _ => None,
-    }
-}
-
-fn assigned_name(node: &Node) -> Option<&Node> {
-    match node {
-        Node::Relation(operands, _) if assigned_value(node).is_some() => Some(&operands[0]),
-        _ => None,
-    }
-}
-
-/// A list whose items all assign values (`x = 1, y = 2`) reads as the tuple of the values.
-fn assignments_as_tuple(node: &Node) -> Option<Node> {
-    match node {
-        Node::List(items) if items.iter().all(|i| assigned_value(i).is_some()) => Some(
-            Node::Tuple(items.iter().filter_map(assigned_value).cloned().collect()),
-        ),
-        _ => None,
-    }
-}
-
-fn is_unordered(node: &Node) -> bool {
-    matches!(node, Node::Set(_) | Node::List(_))
-}
-
-fn elements(node: &Node) -> Option<&[Node]> {
-    match node {
-        Node::Set(v) | Node::List(v) | Node::Tuple(v) => Some(v),
-        _ => None,
-    }
-}
-
-/// An interval written with expressions as ends (`None` = infinite).
-struct SymSpan {
-    lo: Option<Node>,
-    hi: Option<Node>,
-    lo_closed: bool,
-    hi_closed: bool,
-}
-
-fn sym(lo: Option<&Node>, hi: Option<&Node>, lo_closed: bool, hi_closed: bool) -> SymSpan {
-    SymSpan {
-        lo: lo.cloned(),
-        hi: hi.cloned(),
-        lo_closed,
-        hi_closed,
-    }
-}
-
-/// `x > 3`, `1 < x \le 2`, `|x| < 2`, `x \ne 0` as intervals; `None` if not of that form.
-fn relation_spans(operands: &[Node], ops: &[RelOp]) -> Option<Vec<SymSpan>> {
-    let is_var = |n: &Node| matches!(n, Node::Var(_));
-    let strict = |op: RelOp| matches!(op, RelOp::Lt | RelOp::Gt);
-    match (operands, ops) {
-        ([Node::Func(FuncName::Abs, inner), bound], [op]) if is_var(inner) && !is_var(bound) => {
-            abs_spans(bound, *op)
-        }
-        ([v, bound], [op]) if is_var(v) && !is_var(bound) => one_sided(bound, *op),
-        ([bound, v], [op]) if is_var(v) && !is_var(bound) => one_sided(bound, op.flipped()),
-        ([a, v, b], [op1, op2]) if is_var(v) => match (op1, op2) {
-            (RelOp::Lt | RelOp::Le, RelOp::Lt | RelOp::Le) => {
-                Some(vec![sym(Some(a), Some(b), !strict(*op1), !strict(*op2))])
-            }
-            (RelOp::Gt | RelOp::Ge, RelOp::Gt | RelOp::Ge) => {
-                Some(vec![sym(Some(b), Some(a), !strict(*op2), !strict(*op1))])
-            }
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// `x op bound` as intervals.
-fn one_sided(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
-    let b = Some(bound);
-    Some(match op {
-        RelOp::Lt | RelOp::Le => vec![sym(None, b, false, op == RelOp::Le)],
-        RelOp::Gt | RelOp::Ge => vec![sym(b, None, op == RelOp::Ge, false)],
-        RelOp::Ne => vec![sym(None, b, false, false), sym(b, None, false, false)],
-        RelOp::Eq | RelOp::In => return None,
-    })
-}
-
-/// `|x| op bound` as intervals.
-fn abs_spans(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
-    let neg = Node::Neg(Box::new(bound.clone()));
-    Some(match op {
-        RelOp::Lt | RelOp::Le => vec![sym(
-            Some(&neg),
-            Some(bound),
-            op == RelOp::Le,
-            op == RelOp::Le,
-        )],
-        RelOp::Gt | RelOp::Ge => {
-            let closed = op == RelOp::Ge;
-            vec![
-                sym(None, Some(&neg), false, closed),
-                sym(Some(bound), None, closed, false),
-            ]
-        }
-        _ => return None,
-    })
-}
-
-fn finite(node: &Node) -> Option<&Node> {
-    if node.is_infinity().is_some() {
-        None
-    } else {
-        Some(node)
-    }
-}
-
-/// Does this answer describe a subset of the real line (an interval, a union, an inequality)?
-fn describes_real_set(node: &Node) -> bool {
-    match node {
-        Node::Interval { .. } | Node::Union(_) | Node::Intersection(_) | Node::Difference(..) => {
-            true
-        }
-        Node::List(items) => !items.is_empty() && items.iter().all(is_inequality),
-        n => is_inequality(n),
-    }
-}
-
-fn is_inequality(node: &Node) -> bool {
-    matches!(node, Node::Relation(_, ops) if ops.iter().any(|op| *op != RelOp::Eq))
-}
-
-fn is_decimal_literal(node: &Node) -> Option<&str> {
-    match node {
-        Node::Num(s) => Some(s),
-        Node::Neg(inner) => is_decimal_literal(inner),
-        _ => None,
-    }
-}
-
-/// Text answers compare by their letters and digits, plurals folded, with a few synonyms.
-fn text_key(t: &str) -> String {
-    let words: Vec<String> = t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w = w.to_lowercase();
-            match w.strip_suffix('s') {
-                Some(stem) if stem.len() >= 4 && !stem.ends_with('s') => stem.to_string(),
-                _ => w,
-            }
-        })
-        .collect();
-    let key = words.concat();
-    let synonym = match key.as_str() {
-        "dne" | "doesnotexist" | "undefined" | "nonexistent" => "dne",
-        "nosolution" | "none" | "norealsolution" | "emptyset" => "nosolution",
-        "infinite" | "infinitelymany" | "infinitelymanysolution" => "infinite",
-        "true" | "yes" => "yes",
-        "false" | "no" => "no",
-        other => other,
-    };
-    synonym.to_string()
-}
-
-fn letter_of(node: &Node) -> Option<char> {
-    match node {
-        Node::Choice(c) => Some(*c),
-        Node::Var(v) if v.len() == 1 => v
-            .chars()
-            .next()
-            .map(|c| c.to_ascii_uppercase())
-            .filter(|c| ('A'..='J').contains(c)),
-        _ => None,
-    }
 }
 
 impl Ctx<'_> {
@@ -330,6 +85,17 @@ impl Ctx<'_> {
         if matches!(pred, Node::Text(_)) || matches!(gold, Node::Text(_)) {
             return not_equal("text against a mathematical answer");
         }
+        // A chain stands for its last side (and the exact side before an `\approx`).
+        if !matches!(gold, Node::Relation(..)) {
+            if let Some(values) = chain_values(pred, self.announced) {
+                return self.any_equal(&values, gold, true);
+            }
+        }
+        if !matches!(pred, Node::Relation(..)) {
+            if let Some(values) = chain_values(gold, true) {
+                return self.any_equal(&values, pred, false);
+            }
+        }
         // Assignments stand for their values.
         match (assigned_value(pred), assigned_value(gold)) {
             (Some(p), None) if !matches!(gold, Node::Relation(..)) => return self.answers(p, gold),
@@ -339,15 +105,11 @@ impl Ctx<'_> {
             }
             _ => {}
         }
-        if let Some(t) = assignments_as_tuple(pred) {
-            if !matches!(gold, Node::List(_)) {
-                return self.answers(&t, gold);
-            }
-        }
-        if let Some(t) = assignments_as_tuple(gold) {
-            if !matches!(pred, Node::List(_)) {
-                return self.answers(pred, &t);
-            }
+        match (assignments_as_tuple(pred), assignments_as_tuple(gold)) {
+            (Some(p), Some(g)) => return self.answers(&p, &g),
+            (Some(p), None) if !matches!(gold, Node::List(_)) => return self.answers(&p, gold),
+            (None, Some(g)) if !matches!(pred, Node::List(_)) => return self.answers(pred, &g),
+            _ => {}
         }
         // Intervals, unions and inequalities compare as the sets of reals they describe.
         if describes_real_set(pred) || describes_real_set(gold) {
@@ -377,6 +139,23 @@ impl Ctx<'_> {
             }
             _ => self.collections_or_scalars(pred, gold),
         }
+    }
+
+    /// Equal when one of `candidates` equals `other` (`candidates` on the response's side when
+    /// `from_response`); else the last candidate's outcome.
+    fn any_equal(&mut self, candidates: &[&Node], other: &Node, from_response: bool) -> Outcome {
+        let mut outcome = not_equal("no candidate");
+        for candidate in candidates {
+            outcome = if from_response {
+                self.answers(candidate, other)
+            } else {
+                self.answers(other, candidate)
+            };
+            if outcome.0 == Decision::Equal {
+                break;
+            }
+        }
+        outcome
     }
 
     fn collections_or_scalars(&mut self, pred: &Node, gold: &Node) -> Outcome {
@@ -779,66 +558,4 @@ impl Ctx<'_> {
         }
         not_equal("different values")
     }
-}
-
-/// A one-row or one-column matrix as a vector.
-fn vector_of(m: &[Vec<Node>]) -> Option<Vec<Node>> {
-    if m.len() == 1 || m[0].len() == 1 {
-        Some(m.iter().flatten().cloned().collect())
-    } else {
-        None
-    }
-}
-
-/// `a op b` as `(diff, op)` with op one of =, !=, >, >=: `a < b` becomes `b - a > 0`.
-fn facing(operands: &[Node], op: RelOp) -> (Node, RelOp) {
-    let (a, b, op) = match op {
-        RelOp::Lt | RelOp::Le => (&operands[1], &operands[0], op.flipped()),
-        _ => (&operands[0], &operands[1], op),
-    };
-    (
-        Node::Add(vec![a.clone(), Node::Neg(Box::new(b.clone()))]),
-        op,
-    )
-}
-
-/// Generic rational values: positive (so roots and logs stay real), far from special values.
-const SAMPLE_VALUES: &[(i64, i64)] = &[
-    (7, 5),
-    (2, 3),
-    (11, 13),
-    (13, 7),
-    (5, 11),
-    (17, 10),
-    (3, 8),
-    (19, 6),
-    (9, 17),
-    (23, 9),
-    (4, 19),
-    (29, 12),
-];
-
-fn sample_point(vars: &[String], k: usize) -> Vec<(String, Num)> {
-    vars.iter()
-        .enumerate()
-        .map(|(j, v)| {
-            let (n, d) = SAMPLE_VALUES[(k * 5 + j * 7) % SAMPLE_VALUES.len()];
-            (
-                v.clone(),
-                Num::from_rational(BigRational::new(BigInt::from(n), BigInt::from(d))),
-            )
-        })
-        .collect()
-}
-
-fn describe_point(vars: &[String], k: usize) -> String {
-    let parts: Vec<String> = vars
-        .iter()
-        .enumerate()
-        .map(|(j, v)| {
-            let (n, d) = SAMPLE_VALUES[(k * 5 + j * 7) % SAMPLE_VALUES.len()];
-            format!("{v}={n}/{d}")
-        })
-        .collect();
-    parts.join(", ")
 }
