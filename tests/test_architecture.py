@@ -54,7 +54,10 @@ LAYERS: list[tuple[str, list[str]]] = [
 ]  # fmt: skip
 
 #: What the verifier-only install imports: no heavy dependency at module level.
-NUMPY_ONLY = ["relift", "relift.errors", "relift.rewards", "relift.evaluation", "relift.cli.verify"]
+NUMPY_ONLY = [
+    "relift", "relift.errors", "relift.rewards", "relift.evaluation", "relift.cli.verify",
+    "relift.integrations.verl", "relift.integrations.trl", "relift.integrations.math_verify",
+]  # fmt: skip
 HEAVY = ("torch", "transformers", "matplotlib", "vllm")
 
 #: ``relift/__init__.py`` hands out ``relift.Trainer`` lazily (module ``__getattr__``): the one

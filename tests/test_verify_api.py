@@ -64,6 +64,10 @@ def test_percent_and_rounding_options() -> None:
     assert relift.verify(r"\boxed{50\%}", "0.5", percent="strict")
     assert relift.verify(r"\boxed{\frac13}", "0.33")
     assert not relift.verify(r"\boxed{\frac13}", "0.33", rounding="exact")
+    # The default wants two places; "reference" rounds to any number of them.
+    assert not relift.verify(r"\boxed{\frac13}", "0.3")
+    assert relift.verify(r"\boxed{\frac13}", "0.3", rounding="reference")
+    assert relift.verify(r"\boxed{\frac13}", "0.3", rounding="hundredths") is False
 
 
 @pytest.mark.parametrize(

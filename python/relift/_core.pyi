@@ -8,8 +8,10 @@ Options accepted by every verifier function (keyword-only):
 - ``extract_fallback``: how far answer extraction falls back when there is no box:
   ``"boxed"`` (no fallback), ``"answer_is"``, ``"math_span"``, ``"last_number"`` (default).
 - ``float_tolerance``: relative tolerance when the two values are not both exact (default 1e-9).
-- ``rounding``: ``"reference"`` (default): a decimal reference such as ``0.33`` accepts a
-  non-decimal response such as ``\\frac13`` rounded to its places; ``"exact"``: never round.
+- ``rounding``: when a decimal reference accepts an exact response rounded to its places.
+  ``"hundredths"`` (default): only when the reference has at least two decimal places, so
+  ``0.33`` accepts ``\\frac13`` and ``0.3`` does not (a one-place reference is too coarse to tell
+  an exact answer from a near miss); ``"reference"``: at any number of places; ``"exact"``: never.
 - ``percent``: ``"either"`` (default): ``50\\%`` equals ``50`` and ``0.5``;
   ``"strict"``: only ``0.5``.
 - ``work_budget``: work units one item may spend before it counts as undecided (default 200000).
@@ -68,7 +70,7 @@ def verify(
     require_boxed: bool = ...,
     extract_fallback: _Fallback = ...,
     float_tolerance: float = ...,
-    rounding: Literal["reference", "exact"] = ...,
+    rounding: Literal["hundredths", "reference", "exact"] = ...,
     percent: Literal["either", "strict"] = ...,
     work_budget: int = ...,
 ) -> bool:
@@ -82,7 +84,7 @@ def grade(
     require_boxed: bool = ...,
     extract_fallback: _Fallback = ...,
     float_tolerance: float = ...,
-    rounding: Literal["reference", "exact"] = ...,
+    rounding: Literal["hundredths", "reference", "exact"] = ...,
     percent: Literal["either", "strict"] = ...,
     work_budget: int = ...,
 ) -> Verdict:
@@ -97,7 +99,7 @@ def verify_batch(
     require_boxed: bool = ...,
     extract_fallback: _Fallback = ...,
     float_tolerance: float = ...,
-    rounding: Literal["reference", "exact"] = ...,
+    rounding: Literal["hundredths", "reference", "exact"] = ...,
     percent: Literal["either", "strict"] = ...,
     work_budget: int = ...,
 ) -> npt.NDArray[np.bool_]:

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-pub use options::{ExtractFallback, Options, Percent, Rounding, Think};
+pub use options::{ExtractFallback, Options, Percent, Rounding, Think, MIN_ROUNDED_PLACES};
 
 use crate::error::{catch_panics, Error, Result};
 
@@ -130,7 +130,7 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
     }
     let parsed = match gathered {
         Some(boxes) if readings::has_parts(gold_parsed) => Ok(boxes),
-        _ => latex::parse_answer(&text, &mut budget),
+        _ => readings::parse_or_last_side(&text, &mut budget),
     };
     let predicted = match parsed {
         Ok(p) => p,
@@ -162,6 +162,14 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
                 (decision, reason) = (second, format!("read as {reading}: {why}"));
                 break;
             }
+        }
+    }
+    if let (Decision::NotEqual, ast::Node::Choice(letter)) = (decision, gold_parsed) {
+        // No box and no answer phrase: "... Therefore I think it's B."
+        if !announced
+            && extract::last_choice_letter(response, &options.extract_options()) == Some(*letter)
+        {
+            (decision, reason) = (Decision::Equal, "the last choice letter named".into());
         }
     }
     Verdict {

@@ -29,9 +29,20 @@ pub enum ExtractFallback {
 pub enum Rounding {
     /// Never: values must agree within `float_tolerance`.
     Exact,
-    /// Round the response to the reference's number of decimal places.
+    /// Round the response to the reference's number of decimal places, whatever they are (so
+    /// `0.3` accepts `\frac13`).
     ReferencePrecision,
+    /// Round as `ReferencePrecision`, but only when the reference gives at least
+    /// [`MIN_ROUNDED_PLACES`] decimal places: `0.33` and `12.57` are deliberate roundings ("to
+    /// the nearest hundredth") that accept `\frac13` and `4\pi`; `0.3` and `1.4` are too coarse
+    /// to tell an exact answer from a near miss (one chance in ten), so they reject `\frac13`
+    /// and `\sqrt2`. The default: what a careful grader signs.
+    Hundredths,
 }
+
+/// The fewest decimal places a reference needs to accept a rounded exact response under
+/// [`Rounding::Hundredths`].
+pub const MIN_ROUNDED_PLACES: u32 = 2;
 
 /// How a trailing percent sign is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +74,7 @@ impl Default for Options {
             require_boxed: false,
             extract_fallback: ExtractFallback::LastNumber,
             float_tolerance: 1e-9,
-            rounding: Rounding::ReferencePrecision,
+            rounding: Rounding::Hundredths,
             percent: Percent::Either,
             work_budget: 200_000,
         }

@@ -14,7 +14,7 @@
 
 use super::ast::Node;
 use super::compare::compare;
-use super::latex::parse_answer;
+use super::latex::{parse_answer, ParseError};
 use super::num::Budget;
 use super::{Decision, Options};
 
@@ -49,6 +49,19 @@ pub(super) fn parts_disagree(parts: &Node, options: &Options, budget: &mut Budge
     };
     rest.iter()
         .any(|item| compare(item, last, options, budget, true).0 == Decision::NotEqual)
+}
+
+/// Parse `text`; when it does not parse and holds an `=`, the side after the last one
+/// (`\left. \frac{x^3}{3} \right|_0^1 = \frac{1}{3}` is 1/3).
+pub(super) fn parse_or_last_side(text: &str, budget: &mut Budget) -> Result<Node, ParseError> {
+    let error = match parse_answer(text, budget) {
+        Ok(node) => return Ok(node),
+        Err(error) => error,
+    };
+    match text.rsplit_once('=') {
+        Some((_, side)) if !side.trim().is_empty() => parse_answer(side, budget).map_err(|_| error),
+        _ => Err(error),
+    }
 }
 
 /// The other readings of the answer `text` worth trying against `gold`, as texts to parse.

@@ -121,6 +121,12 @@ impl Ctx<'_> {
                 };
             }
         }
+        if let Some(m) = scaled_matrix(pred) {
+            return self.answers(&m, gold);
+        }
+        if let Some(m) = scaled_matrix(gold) {
+            return self.answers(pred, &m);
+        }
         match (pred, gold) {
             (Node::Relation(po, pops), Node::Relation(go, gops)) => {
                 self.relations(po, pops, go, gops)
@@ -541,13 +547,13 @@ impl Ctx<'_> {
             }
             Tri::False => {}
         }
-        // A decimal reference such as 0.33 accepts 1/3, rounded to its places.
-        if self.opts.rounding == super::Rounding::ReferencePrecision
-            && is_decimal_literal(pred).is_none()
-        {
+        // A decimal reference such as 0.333 accepts 1/3, rounded to its places.
+        if self.opts.rounding != super::Rounding::Exact && is_decimal_literal(pred).is_none() {
             if let Some(lit) = is_decimal_literal(gold) {
                 let places = decimal_places(lit);
-                if places > 0 {
+                let precise_enough = self.opts.rounding == super::Rounding::ReferencePrecision
+                    || places >= super::MIN_ROUNDED_PLACES;
+                if places > 0 && precise_enough {
                     if let (Some(r), Some(g)) = (round_to_places(&a, places), b.as_exact_real()) {
                         if &r == g {
                             return equal(format!("equal after rounding to {places} places"));

@@ -331,3 +331,45 @@ pub(super) fn chain_values(node: &Node, computation_is_final: bool) -> Option<Ve
     values.push(operands.last()?);
     Some(values)
 }
+
+/// `\frac12 \begin{pmatrix} 2 \\ 4 \end{pmatrix}`, `-3 M`: a scalar times a matrix, as the
+/// matrix of the products. `None` unless the node is such a product.
+pub(super) fn scaled_matrix(node: &Node) -> Option<Node> {
+    let scale = |rows: &[Vec<Node>], factor: &dyn Fn(Node) -> Node| {
+        Node::Matrix(
+            rows.iter()
+                .map(|row| row.iter().map(|e| factor(e.clone())).collect())
+                .collect(),
+        )
+    };
+    match node {
+        Node::Neg(inner) => {
+            let Node::Matrix(rows) = scaled_matrix(inner).or_else(|| Some((**inner).clone()))?
+            else {
+                return None;
+            };
+            Some(scale(&rows, &|e| Node::Neg(Box::new(e))))
+        }
+        Node::Mul(factors) => {
+            let at = factors.iter().position(|f| matches!(f, Node::Matrix(_)))?;
+            let Node::Matrix(rows) = &factors[at] else {
+                return None;
+            };
+            let others: Vec<Node> = factors
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, f)| f.clone())
+                .collect();
+            if !others.iter().all(Node::is_scalar) {
+                return None;
+            }
+            Some(scale(rows, &|e| {
+                let mut product = others.clone();
+                product.push(e);
+                Node::Mul(product)
+            }))
+        }
+        _ => None,
+    }
+}

@@ -21,8 +21,8 @@ pub(super) fn last_boxed(text: &str) -> Option<&str> {
 /// Boxes answering together, in text order: the last box and the boxes before it that only
 /// connectors separate (`$\boxed{-3}$ and $\boxed{8}$`, `\boxed{1},\boxed{2}`,
 /// `$a=\boxed{2}$, $b=\boxed{3}$`). At most [`MAX_GROUP`] boxes.
-pub(super) fn final_box_group(text: &str) -> Vec<&str> {
-    let mut group: Vec<&str> = Vec::new();
+pub(super) fn final_box_group(text: &str) -> Vec<String> {
+    let mut group: Vec<String> = Vec::new();
     let mut group_start = usize::MAX;
     for found in complete_boxes_rev(text) {
         if group_start != usize::MAX
@@ -30,7 +30,7 @@ pub(super) fn final_box_group(text: &str) -> Vec<&str> {
         {
             break; // a box nested in the group, or prose before it
         }
-        group.push(found.answer);
+        group.push(with_assigned_name(text, &found));
         group_start = found.start;
         if group.len() == MAX_GROUP {
             break;
@@ -43,15 +43,37 @@ pub(super) fn final_box_group(text: &str) -> Vec<&str> {
 /// The most boxes one answer group gathers.
 const MAX_GROUP: usize = 16;
 
-/// The content of the last 17 complete, non-empty boxes in `text`, in text order.
-pub(super) fn all_boxes(text: &str) -> Vec<&str> {
+/// The content of the last 17 complete, non-empty boxes in `text`, in text order, each with
+/// the name it is assigned to (see [`with_assigned_name`]).
+pub(super) fn all_boxes(text: &str) -> Vec<String> {
     // Callers want a handful; one more than they take tells them there were too many.
-    let mut boxes: Vec<&str> = complete_boxes_rev(text)
-        .map(|f| f.answer)
+    let mut boxes: Vec<String> = complete_boxes_rev(text)
         .take(17)
+        .map(|f| with_assigned_name(text, &f))
         .collect();
     boxes.reverse();
     boxes
+}
+
+/// A box's answer, with the name written right before it when the box is its value:
+/// `$a = \boxed{2}$` gives `a = 2`, so that parts keep their names (`a = 2, b = -5`).
+fn with_assigned_name(text: &str, found: &FoundBox) -> String {
+    let before = text[..found.start].trim_end_matches([' ', '$']);
+    let Some(before_eq) = before.strip_suffix('=') else {
+        return found.answer.to_string();
+    };
+    let before_eq = before_eq.trim_end();
+    // The name: a letter, optionally with a subscript (`x_2`, `x_{2}`), after a non-letter.
+    let b = before_eq.as_bytes();
+    let mut start = b.len();
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b"_{}".contains(&b[start - 1])) {
+        start -= 1;
+    }
+    let name = &before_eq[start..];
+    match assignment_prefix(&format!("{name}=")) {
+        Some("") if !name.is_empty() => format!("{name} = {}", found.answer),
+        _ => found.answer.to_string(),
+    }
 }
 
 /// A complete, non-empty box: its unwrapped answer and the byte range of the whole command.

@@ -243,6 +243,19 @@ fn sentence_end(b: &[u8], start: usize) -> usize {
 /// starts.
 pub(super) fn last_number(text: &str) -> Option<(usize, &str)> {
     let b = text.as_bytes();
+    let mut end = b.len();
+    loop {
+        let number = last_number_token(&b[..end])?;
+        if !glued_to_a_word(b, &number) {
+            let end = with_scale_word(text, number.end);
+            return Some((number.start, &text[number.start..end]));
+        }
+        end = number.start;
+    }
+}
+
+/// The last number token in `b`, as written (see [`last_number`]).
+fn last_number_token(b: &[u8]) -> Option<Range<usize>> {
     let last_digit = rfind_byte(b, |c| c.is_ascii_digit())?;
     // A number holds no byte outside this set before its final `%`, so scanning forward from the
     // start of the run around the last digit finds the same tokens as a scan of the whole text.
@@ -259,7 +272,33 @@ pub(super) fn last_number(text: &str) -> Option<(usize, &str)> {
             i += 1;
         }
     }
-    last.map(|number| (number.start, &text[number]))
+    last
+}
+
+/// Digits inside a word or code (`AZYUK2A`, `3B`, `7K`, `cm2`), or an exponent or subscript
+/// (`m^2`, `x_1`): not a number anyone answers with.
+fn glued_to_a_word(b: &[u8], number: &Range<usize>) -> bool {
+    let before = number.start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(number.end).copied();
+    before.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'^' | b'_'))
+        || after.is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// `1.5 million`: the number's end, past a scale word that follows it.
+fn with_scale_word(text: &str, end: usize) -> usize {
+    for word in [" million", " billion", " trillion", " thousand"] {
+        let rest = &text.as_bytes()[end..];
+        let whole_word = rest
+            .get(word.len())
+            .is_none_or(|c| !c.is_ascii_alphabetic());
+        if rest.len() >= word.len()
+            && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && whole_word
+        {
+            return end + word.len();
+        }
+    }
+    end
 }
 
 /// The number whose first digit is at `i`.
@@ -276,6 +315,16 @@ fn number_at(b: &[u8], i: usize) -> Range<usize> {
         while group_at(end) && !digit_at(end + 4) {
             end += 4;
         }
+    }
+    // A decimal comma (`2,74 $`): one or two digits after it, and not an item of a list.
+    let comma_decimals = (1..=2).find(|&d| {
+        (1..=d).all(|k| digit_at(end + k))
+            && !digit_at(end + d + 1)
+            && b.get(end + d + 1) != Some(&b',')
+    });
+    let in_list = i > 0 && b[i - 1] == b',';
+    if let (Some(d), Some(b','), false) = (comma_decimals, b.get(end), in_list) {
+        end += d + 1;
     }
     for sep in [b'.', b'/'] {
         if b.get(end) == Some(&sep) && digit_at(end + 1) {

@@ -146,11 +146,11 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
         response
     };
     let text = undouble_backslashes(turns::before_next_turn(region));
-    let group = final_box_group(&text);
-    if let Some(answer) = group.last() {
+    if let Some(answer) = last_boxed(&text) {
         let found = Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
+        let group = final_box_group(&text);
         let parts = if group.len() >= 2 && found.text.is_some() {
-            group.iter().map(|p| p.to_string()).collect()
+            group
         } else {
             vec![]
         };
@@ -169,6 +169,30 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
         None => Extracted::missing("no answer found"),
     };
     (found, vec![])
+}
+
+/// The choice letter a response names last, for a multiple-choice reference: `(B)` anywhere, or
+/// a bare capital A-J standing alone before punctuation or the end ("I think it's B."), so
+/// that the pronoun "I" and the article "A" in prose do not count.
+pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char> {
+    let region = if opts.think_after {
+        &response[response.find(THINK_END)? + THINK_END.len()..]
+    } else {
+        response
+    };
+    let text = turns::before_next_turn(region).as_bytes();
+    let standalone = |i: usize| {
+        let before = i.checked_sub(1).map(|k| text[k]);
+        let after = text.get(i + 1).copied();
+        let parenthesized = before == Some(b'(') && after == Some(b')');
+        let bare = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'\\')
+            && after.is_none_or(|c| b".,;:!?)$}\n".contains(&c));
+        parenthesized || bare
+    };
+    (0..text.len())
+        .rev()
+        .find(|&i| (b'A'..=b'J').contains(&text[i]) && standalone(i))
+        .map(|i| text[i] as char)
 }
 
 /// The answer found by the fallback levels that `level` allows, with its method and reason.
@@ -270,7 +294,7 @@ pub fn reference_parts(answer: &str) -> Vec<String> {
     if boxes.len() < 2 || boxes.len() > MAX_REFERENCE_PARTS {
         return vec![];
     }
-    boxes.iter().map(|b| b.to_string()).collect()
+    boxes
 }
 
 /// More boxes than this in a reference are not read as the parts of one answer.

@@ -23,6 +23,8 @@ pub(super) enum Tok {
     SetOpen,
     SetClose,
     Comma,
+    /// `;`: separates items like a comma, and at the top level whole solutions.
+    Semicolon,
     Rel(RelOp),
     Percent,
     Degree,
@@ -156,7 +158,8 @@ impl<'a> Lexer<'a> {
             ':' => Tok::Op('/'),
             '(' | '[' | '{' => Tok::Open(c),
             ')' | ']' | '}' => Tok::Close(c),
-            ',' | ';' => Tok::Comma,
+            ',' => Tok::Comma,
+            ';' => Tok::Semicolon,
             '=' => Tok::Rel(RelOp::Eq),
             '<' => self.maybe_eq(RelOp::Lt, RelOp::Le),
             '>' => self.maybe_eq(RelOp::Gt, RelOp::Ge),
@@ -281,6 +284,18 @@ impl<'a> Lexer<'a> {
         let lower = run.to_ascii_lowercase();
         if FuncName::from_name(&lower).is_some() || matches!(lower.as_str(), "log" | "sqrt") {
             self.toks.push(Tok::Cmd(lower));
+            return;
+        }
+        let scale = match lower.as_str() {
+            "thousand" => Some("1000"),
+            "million" => Some("1000000"),
+            "billion" => Some("1000000000"),
+            "trillion" => Some("1000000000000"),
+            _ => None,
+        };
+        if let (Some(scale), Some(Tok::Num(_))) = (scale, self.toks.last()) {
+            // `1.5 million` is 1500000.
+            self.toks.extend([Tok::Op('*'), Tok::Num(scale.into())]);
             return;
         }
         match lower.as_str() {
@@ -430,7 +445,7 @@ impl<'a> Lexer<'a> {
         let value_before = matches!(
             self.toks.last(),
             Some(Tok::Num(_) | Tok::Close(_) | Tok::Degree | Tok::Percent | Tok::Letter(_))
-        );
+        ) || self.toks.last() == Some(&Tok::Cmd("pi".into()));
         value_before
             && t.chars().any(|c| c.is_alphabetic())
             && t.chars()

@@ -62,7 +62,8 @@ impl Parser<'_> {
     }
 
     fn is_separator(tok: &Tok) -> bool {
-        matches!(tok, Tok::Comma) || matches!(tok, Tok::Word(w) if w == "and" || w == "or")
+        matches!(tok, Tok::Comma | Tok::Semicolon)
+            || matches!(tok, Tok::Word(w) if w == "and" || w == "or")
     }
 
     /// Items separated by commas (or "and"/"or") up to the end or a closing bracket.
@@ -615,6 +616,7 @@ fn describe(t: &Tok) -> String {
         Tok::SetOpen => "'\\{'".into(),
         Tok::SetClose => "'\\}'".into(),
         Tok::Comma => "','".into(),
+        Tok::Semicolon => "';'".into(),
         Tok::Rel(op) => format!("'{}'", op.symbol().trim()),
         Tok::Percent => "'%'".into(),
         Tok::Degree => "degree sign".into(),
@@ -702,6 +704,14 @@ fn settle_words(node: Node) -> Node {
 
 /// The tree of a lexed answer that is neither empty nor a choice letter.
 pub(super) fn parse_tokens(toks: Vec<Tok>, budget: &mut Budget) -> Result<Node, ParseError> {
+    if let Some(groups) = solution_groups(&toks, budget) {
+        return Ok(groups);
+    }
+    parse_list(toks, budget)
+}
+
+/// Top-level items: one node, or a list of several.
+fn parse_list(toks: Vec<Tok>, budget: &mut Budget) -> Result<Node, ParseError> {
     let mut parser = Parser {
         toks,
         pos: 0,
@@ -720,4 +730,40 @@ pub(super) fn parse_tokens(toks: Vec<Tok>, budget: &mut Budget) -> Result<Node, 
         _ => Node::List(items),
     };
     Ok(settle_words(node))
+}
+
+/// Several solutions, each a list: `p=5,q=2;p=7,q=2` and `x=2, y=3 \text{ or } x=3, y=2` are
+/// the list of two solutions, each a list of assignments. A top-level `;` always separates
+/// solutions; "or" does only between lists of two or more assignments (in `1, 2 or 3` it is a
+/// comma). `None` when the answer is not of this form.
+fn solution_groups(toks: &[Tok], budget: &mut Budget) -> Option<Node> {
+    let mut depth = 0usize;
+    let mut cuts = Vec::new();
+    let mut semicolon = false;
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Open(_) | Tok::SetOpen | Tok::Begin(_) => depth += 1,
+            Tok::Close(_) | Tok::SetClose | Tok::End => depth = depth.saturating_sub(1),
+            Tok::Semicolon if depth == 0 => {
+                semicolon = true;
+                cuts.push(i);
+            }
+            Tok::Word(w) if depth == 0 && w == "or" => cuts.push(i),
+            _ => {}
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut groups = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for end in cuts.into_iter().chain([toks.len()]) {
+        groups.push(parse_list(toks[start..end].to_vec(), budget).ok()?);
+        start = end + 1;
+    }
+    let assignments = |n: &Node| {
+        matches!(n, Node::List(items) if items.len() >= 2
+            && items.iter().all(|i| matches!(i, Node::Relation(_, ops) if ops == &[RelOp::Eq])))
+    };
+    (semicolon || groups.iter().all(assignments)).then_some(Node::List(groups))
 }
