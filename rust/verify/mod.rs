@@ -10,6 +10,8 @@ pub mod ast;
 pub mod compare;
 pub mod eval;
 pub mod extract;
+#[cfg(test)]
+mod grading_tests;
 pub mod intervals;
 pub mod latex;
 pub mod num;
@@ -20,7 +22,10 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-pub use options::{ExtractFallback, Options, Percent, Rounding, Think, MIN_ROUNDED_PLACES};
+pub use options::{
+    ExtractFallback, Options, Percent, Rounding, Think, MIN_APPROXIMATION_DIGITS,
+    MIN_ROUNDED_PLACES,
+};
 
 use crate::error::{catch_panics, Error, Result};
 

@@ -14,7 +14,7 @@
 
 use super::ast::Node;
 use super::compare::compare;
-use super::latex::{parse_answer, ParseError};
+use super::latex::{base_numeral, parse_answer, ParseError};
 use super::num::Budget;
 use super::{Decision, Options};
 
@@ -79,6 +79,18 @@ pub(super) fn second_readings(text: &str, predicted: &Node, gold: &Node) -> Vec<
         } else if groups.len() == 2 && !thousands(&groups) && !matches!(gold, Node::Choice(_)) {
             readings.push(t.replace(',', "."));
         }
+    }
+    // `1011` against `1011_2`, and `1011_2` against `1011`: the digits, with or without a base.
+    match (predicted, gold) {
+        (Node::Num(_), Node::Text(g)) => {
+            if let Some((_, base)) = g.rsplit_once('_').filter(|_| base_numeral(g).is_some()) {
+                readings.push(format!("{t}_{{{base}}}"));
+            }
+        }
+        (Node::Text(_), Node::Num(_)) if base_numeral(t).is_some() => {
+            readings.extend(t.split_once('_').map(|(digits, _)| digits.to_string()));
+        }
+        _ => {}
     }
     if matches!(predicted, Node::Choice(_)) && !matches!(gold, Node::Choice(_)) {
         if let Some(option_text) = choice_option_text(t) {

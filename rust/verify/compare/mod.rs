@@ -562,6 +562,20 @@ impl Ctx<'_> {
                 }
             }
         }
+        // A calculator-length decimal response (0.333333, 4.123106) for an exact reference that
+        // is no terminating decimal: equal when it is the reference rounded to its places.
+        if self.opts.rounding != super::Rounding::Exact && is_decimal_literal(gold).is_none() {
+            if let Some(lit) = is_decimal_literal(pred) {
+                let places = decimal_places(lit);
+                if significant_digits(lit) >= super::MIN_APPROXIMATION_DIGITS {
+                    if let (Some(r), Some(p)) = (round_to_places(&b, places), a.as_exact_real()) {
+                        if &r == p {
+                            return equal(format!("the reference rounded to {places} places"));
+                        }
+                    }
+                }
+            }
+        }
         not_equal("different values")
     }
 }

@@ -24,7 +24,14 @@ pub(super) fn last_boxed(text: &str) -> Option<&str> {
 pub(super) fn final_box_group(text: &str) -> Vec<String> {
     let mut group: Vec<String> = Vec::new();
     let mut group_start = usize::MAX;
-    for found in complete_boxes_rev(text) {
+    let mut boxes = complete_boxes_rev(text);
+    let Some(last) = boxes.next() else {
+        return group;
+    };
+    if !box_may_end_before(text, last.start) {
+        return group; // the common case: one box, after prose; no need to look further back
+    }
+    for found in std::iter::once(last).chain(boxes) {
         if group_start != usize::MAX
             && (found.end > group_start || !is_connector(&text[found.end..group_start]))
         {
@@ -39,6 +46,21 @@ pub(super) fn final_box_group(text: &str) -> Vec<String> {
     group.reverse();
     group
 }
+
+/// Whether an earlier box can end in the connector-sized window before `start`: the window holds
+/// a `}` (a braced box's end) or "box" (a brace-less box). A cheap test that spares a backward
+/// search through the whole response.
+fn box_may_end_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(MAX_GAP + 1);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..start];
+    window.contains('}') || window.contains("box")
+}
+
+/// The longest text between two boxes of one group.
+const MAX_GAP: usize = 48;
 
 /// The most boxes one answer group gathers.
 const MAX_GROUP: usize = 16;
@@ -135,7 +157,7 @@ fn is_connector(gap: &str) -> bool {
         "\\text",
         "\\\\",
     ];
-    if gap.len() > 48 {
+    if gap.len() > MAX_GAP {
         return false;
     }
     let mut rest = gap.trim_start();

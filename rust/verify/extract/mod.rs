@@ -560,6 +560,11 @@ mod tests {
             "\\".repeat(MB),
             "\\\\pi".repeat(n),
             "é".repeat(MB / 2),
+            "\nQ:".repeat(n) + "answer",
+            "answer\nQ:".repeat(n),
+            "A1".repeat(n) + "\\boxed{1}" + &" and \\boxed{2}".repeat(n),
+            "\\boxed{1}, ".repeat(n),
+            "$x=\\boxed{1}$ and ".repeat(n),
             "{".repeat(MB),
             "}".repeat(MB),
         ];

@@ -24,7 +24,7 @@ const TURN_MARKERS: &[&str] = &[
 ];
 
 /// Line starts that open the next worked example of a few-shot prompt.
-const NEXT_EXAMPLE_MARKERS: &[&str] = &["\nProblem:", "\nQuestion:", "\nQ:", "\nHuman:", "\nUser:"];
+const NEXT_EXAMPLE_MARKERS: &[&str] = &["Problem:", "Question:", "Q:", "Human:", "User:"];
 
 /// What a finished answer leaves in the text before the next example starts.
 const ANSWER_SIGNS: &[&str] = &["\\boxed", "####", "answer", "Answer", "ANSWER"];
@@ -33,15 +33,31 @@ const ANSWER_SIGNS: &[&str] = &["\\boxed", "####", "answer", "Answer", "ANSWER"]
 /// that opens a new worked example after an answer was given.
 pub(super) fn before_next_turn(text: &str) -> &str {
     let text = before_turn_marker(text);
-    let next_example = NEXT_EXAMPLE_MARKERS
-        .iter()
-        .filter_map(|m| text.find(m))
-        .filter(|&at| ANSWER_SIGNS.iter().any(|sign| text[..at].contains(sign)))
-        .min();
-    match next_example {
-        Some(at) => &text[..at],
-        None => text,
+    // One pass over the line starts; the answer signs are searched for once, at the first line
+    // that opens an example (most responses have none, and skip the search).
+    let bytes = text.as_bytes();
+    let mut first_sign: Option<usize> = None;
+    let mut from = 0;
+    while let Some(offset) = find_byte(&bytes[from..], |c| c == b'\n') {
+        let line = from + offset + 1;
+        from = line;
+        let may_open = matches!(bytes.get(line), Some(b'P' | b'Q' | b'H' | b'U'));
+        if !may_open
+            || !NEXT_EXAMPLE_MARKERS
+                .iter()
+                .any(|m| text[line..].starts_with(m))
+        {
+            continue;
+        }
+        let sign = *first_sign.get_or_insert_with(|| {
+            let signs = ANSWER_SIGNS.iter().filter_map(|sign| text.find(sign));
+            signs.min().unwrap_or(usize::MAX)
+        });
+        if sign < line {
+            return &text[..line - 1];
+        }
     }
+    text
 }
 
 /// `text` up to the first turn marker that follows some of the model's own text. A marker with

@@ -73,6 +73,10 @@ struct Lexer<'a> {
     skip_close: Vec<usize>,
     /// Open `\begin{...}` environments: `\\` separates rows only inside one.
     env_depth: usize,
+    /// Open `\left` delimiters: the index of each one's token, or None for `\left.`.
+    open_sized: Vec<Option<usize>>,
+    /// Indices of tokens to drop: sized delimiters whose partner is `.`.
+    dropped: Vec<usize>,
 }
 
 impl<'a> Lexer<'a> {
@@ -84,6 +88,8 @@ impl<'a> Lexer<'a> {
             toks: Vec::new(),
             skip_close: Vec::new(),
             env_depth: 0,
+            open_sized: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -139,6 +145,17 @@ impl<'a> Lexer<'a> {
                 self.pos += c.len_utf8();
                 self.symbol(c)?;
             }
+        }
+        if !self.dropped.is_empty() {
+            let mut dropped = std::mem::take(&mut self.dropped);
+            dropped.sort_unstable();
+            let (mut index, mut next) = (0, 0);
+            self.toks.retain(|_| {
+                let keep = dropped.get(next) != Some(&index);
+                next += usize::from(!keep);
+                index += 1;
+                keep
+            });
         }
         Ok(self.toks)
     }
@@ -286,6 +303,11 @@ impl<'a> Lexer<'a> {
             self.toks.push(Tok::Cmd(lower));
             return;
         }
+        if matches!(lower.as_str(), "pct" | "percent")
+            && matches!(self.toks.last(), Some(Tok::Num(_)))
+        {
+            return self.toks.push(Tok::Percent); // `28 pct`
+        }
         let scale = match lower.as_str() {
             "thousand" => Some("1000"),
             "million" => Some("1000000"),
@@ -340,9 +362,8 @@ impl<'a> Lexer<'a> {
         let name = &self.text[start..end];
         self.pos = end;
         if SKIPPED.contains(&name) {
-            // `\left.` is an invisible delimiter.
-            if matches!(name, "left" | "right") && self.peek_byte(0) == Some(b'.') {
-                self.pos += 1;
+            if matches!(name, "left" | "right") {
+                self.sized_delimiter(name == "left");
             }
             if name == "color" {
                 self.skip_braced_arg();
@@ -513,6 +534,26 @@ impl<'a> Lexer<'a> {
                     .to_string()
             }
             None => String::new(),
+        }
+    }
+
+    /// After `\left` / `\right`: pair them, so that a delimiter whose partner is the invisible
+    /// `.` is dropped (`\left( \frac12 \right.` is `\frac12`, `\left. x \right|` is `x`).
+    fn sized_delimiter(&mut self, left: bool) {
+        let invisible = self.peek_byte(0) == Some(b'.');
+        if invisible {
+            self.pos += 1;
+        }
+        // The index the delimiter's token will take, or None for `.`.
+        let delimiter = (!invisible).then_some(self.toks.len());
+        if left {
+            self.open_sized.push(delimiter);
+            return;
+        }
+        match (self.open_sized.pop(), delimiter) {
+            (Some(Some(open)), None) => self.dropped.push(open),
+            (Some(None), Some(close)) => self.dropped.push(close),
+            _ => {}
         }
     }
 

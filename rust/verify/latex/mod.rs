@@ -56,9 +56,10 @@ fn as_choice(toks: &[Tok]) -> Option<char> {
     }
 }
 
-/// `204_5`, `2A_{16}`, `1011_{2}`: a numeral with its base as a subscript is its digits (as
-/// written; letters upper case), so it equals the same digits written without the base.
-fn base_numeral(text: &str) -> Option<Node> {
+/// `204_5`, `2A_{16}`, `1011_{2}`: a numeral with its base as a subscript, kept as the text
+/// `DIGITS_BASE` (letters upper case) so that another base differs; `7_{10}` is the number 7.
+/// The same digits without a base are a second reading (`readings.rs`).
+pub fn base_numeral(text: &str) -> Option<Node> {
     let (digits, base) = text.trim().split_once('_')?;
     let base = base.trim_start_matches('{').trim_end_matches('}');
     let base: u32 = base.parse().ok().filter(|b| (2..=36).contains(b))?;
@@ -66,10 +67,10 @@ fn base_numeral(text: &str) -> Option<Node> {
     if !valid {
         return None;
     }
-    Some(if digits.bytes().all(|c| c.is_ascii_digit()) {
+    Some(if base == 10 {
         Node::Num(digits.to_string())
     } else {
-        Node::Text(digits.to_ascii_uppercase())
+        Node::Text(format!("{}_{base}", digits.to_ascii_uppercase()))
     })
 }
 
@@ -126,12 +127,17 @@ mod tests {
         assert_eq!(p("8.3e9"), "(8.3*(10)^(9))");
         assert_eq!(p("8.3\\times10^9"), "(8.3*(10)^(9))");
         assert_eq!(p("-5"), "-(5)");
-        assert_eq!(p("204_5"), "204");
-        assert_eq!(p("2a_{16}"), "text(\"2A\")");
+        assert_eq!(p("204_5"), "text(\"204_5\")");
+        assert_eq!(p("2a_{16}"), "text(\"2A_16\")");
+        assert_eq!(p("7_{10}"), "7");
         assert_eq!(p("12,\\!345"), "12345");
         assert_eq!(p("14 {, }916"), "14916");
         assert_eq!(p("12 500"), "12500");
         assert_eq!(p("x != 3"), "x != 3");
+        assert_eq!(p("\\left( \\frac12 \\right."), "(1)/(2)");
+        assert_eq!(p("\\left. x^2 \\right|"), "(x)^(2)");
+        assert_eq!(p("\\left( 1, 2 \\right)"), "tuple(1, 2)");
+        assert_eq!(p("28 pct"), "(28)%");
         assert_eq!(p("\u{2212}5"), "-(5)");
     }
 
@@ -160,6 +166,16 @@ mod tests {
         assert_eq!(p("5!"), "(5)!");
         assert_eq!(p("1000!!"), "(1000)!!");
         assert_eq!(p("\\sin x \\cos x"), "(sin(x)*cos(x))");
+        // What follows a bracketed argument, or a `\cdot` after a bare one, is outside it.
+        assert_eq!(p("\\sin(2 x)"), "sin((2*x))");
+        assert_eq!(p("\\sin(x) \\cdot 2"), "(sin(x)*2)");
+        assert_eq!(p("\\sin(x)^2"), "(sin(x))^(2)");
+        assert_eq!(p("\\sin(x)/2"), "(sin(x))/(2)");
+        assert_eq!(p("\\ln(5)/\\ln(3)"), "(ln(5))/(ln(3))");
+        assert_eq!(p("\\ln x \\cdot 2"), "(ln(x)*2)");
+        assert_eq!(p("\\sin 2x"), "sin((2*x))");
+        assert_eq!(p("\\sin x^2"), "sin((x)^(2))");
+        assert_eq!(p("\\sin\\frac{x}{2}"), "sin((x)/(2))");
     }
 
     #[test]
@@ -202,5 +218,14 @@ mod tests {
         let long = "1+".repeat(4_000) + "1";
         assert!(!p(&long).starts_with("ERR"));
         assert!(p(&"9".repeat(20_000)).starts_with("ERR"));
+        // Sized delimiters paired with `.` are dropped in one sorted pass, not one search each.
+        let half_closed = format!("{}1{}", "\\left(".repeat(1_500), "\\right.".repeat(1_500));
+        let started = std::time::Instant::now();
+        let _ = p(&half_closed);
+        assert!(
+            started.elapsed().as_millis() < 100,
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

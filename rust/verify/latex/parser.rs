@@ -68,6 +68,14 @@ impl Parser<'_> {
 
     /// Items separated by commas (or "and"/"or") up to the end or a closing bracket.
     fn parse_items(&mut self) -> Result<Vec<Node>, ParseError> {
+        // Inside brackets or braces a function's argument may be any expression again.
+        let was = std::mem::replace(&mut self.in_func_arg, false);
+        let items = self.parse_items_inner();
+        self.in_func_arg = was;
+        items
+    }
+
+    fn parse_items_inner(&mut self) -> Result<Vec<Node>, ParseError> {
         let mut items = Vec::new();
         loop {
             while self.peek().is_some_and(Self::is_separator) {
@@ -164,6 +172,8 @@ impl Parser<'_> {
             let (prec, right_assoc) = match &tok {
                 Tok::Op('+' | '-') => (PREC_ADD, false),
                 Tok::Cmd(c) if c == "pm" || c == "mp" => (PREC_ADD, false),
+                // `\sin x \cdot 2` is 2 sin x: an unbracketed argument ends at `\cdot` and `/`.
+                Tok::Op('*' | '/') if self.in_func_arg => break,
                 Tok::Op('*' | '/') => (PREC_MUL, false),
                 Tok::Cmd(c) if c == "choose" => (PREC_MUL, false),
                 Tok::Cmd(c) if c == "over" => (PREC_OVER, false),
@@ -528,8 +538,13 @@ impl Parser<'_> {
         }
     }
 
-    /// `\sin(x)`, `\sin{x}`, or `\sin 2x` (a product of simple factors).
+    /// `\sin(x)`, `\sin{x}`, or `\sin 2x` (an implicit product of simple factors). A bracketed
+    /// argument is the bracket alone: in `\sin(x) \cdot 2`, `\ln(5)/\ln(3)` and `\sin(x)^2`
+    /// what follows applies to the function's value.
     fn function_argument(&mut self) -> Result<Node, ParseError> {
+        if matches!(self.peek(), Some(Tok::Open('(' | '[' | '{'))) {
+            return self.parse_primary();
+        }
         let was = self.in_func_arg;
         self.in_func_arg = true;
         let arg = self.parse_expr(PREC_MUL);

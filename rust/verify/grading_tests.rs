@@ -1,0 +1,222 @@
+//! End-to-end grading of the answer forms that the independent corpus's dev split found wrong:
+//! each test states the rule and checks both the pass and the near miss it must not pass.
+
+use super::{grade, Decision, Options, Rounding};
+
+fn decide(response: &str, answer: &str) -> Decision {
+    grade(response, answer, &Options::default())
+        .unwrap()
+        .decision
+}
+
+fn equal(response: &str, answer: &str) -> bool {
+    decide(response, answer) == Decision::Equal
+}
+
+#[test]
+fn thousands_separators_in_every_spelling() {
+    for response in [
+        "\\boxed{1,\\!331,\\!000}",
+        "\\boxed{1{,}331{,}000}",
+        "\\boxed{1 {, }331 {, }000}",
+    ] {
+        assert!(equal(response, "1331000"), "{response}");
+    }
+    assert!(equal("The answer is 12 500.", "12,\\!500"));
+    assert!(equal(
+        "The answer is 3,628,800 since that is 10!.",
+        "3628800"
+    ));
+    assert!(!equal("The answer is 3,628,800.", "3628801"));
+}
+
+#[test]
+fn commas_read_by_the_reference() {
+    assert!(equal("\\boxed{3,75}", "3.75"));
+    assert!(equal("\\boxed{0,125}", "\\frac18"));
+    assert!(!equal("\\boxed{0,125}", "125"));
+    assert!(!equal("\\boxed{98,765}", "98.765"));
+    assert!(equal("Answer: 1,234", "1, 234"));
+    assert!(equal("Soucis : 2,74 $ a payer.", "2.74"));
+}
+
+#[test]
+fn default_rounding_needs_two_places() {
+    assert!(equal("\\boxed{\\frac13}", "0.33"));
+    assert!(equal("\\boxed{4\\pi}", "12.57"));
+    assert!(!equal("\\boxed{\\frac13}", "0.3"));
+    assert!(!equal("Answer: \\sqrt{2}", "1.4"));
+    let any_places = Options {
+        rounding: Rounding::ReferencePrecision,
+        ..Options::default()
+    };
+    assert!(grade("\\boxed{\\frac13}", "0.3", &any_places)
+        .unwrap()
+        .is_correct());
+}
+
+#[test]
+fn a_chain_stands_for_its_last_side() {
+    assert!(equal("\\boxed{k = 12 + 3 = 15}", "15"));
+    assert!(equal("\\boxed{\\frac{6}{36} = \\frac{1}{6}}", "\\frac16"));
+    assert!(equal(
+        "\\boxed{P = \\frac{1}{6} \\approx 0.167}",
+        "\\frac16"
+    ));
+    assert!(equal(
+        "\\boxed{A = \\pi r^2 = 25\\pi \\approx 78.54}",
+        "25\\pi"
+    ));
+    assert!(equal("therefore $x \\approx 11$.", "11"));
+    assert!(equal("\\boxed{r \\equiv 3 \\pmod 7}", "3"));
+    assert!(!equal("\\boxed{x = 3 + 4 = 8}", "7"));
+    // An equation is not a chain, and a computation picked out of the reasoning is a step.
+    assert!(!equal("\\boxed{2x + 3 = 7}", "7"));
+    assert!(!equal(
+        "so $\\sqrt{21 \\cdot 8 \\cdot 7 \\cdot 6} = \\sqrt{7056}$",
+        "84"
+    ));
+}
+
+#[test]
+fn several_boxes_are_one_answer_when_the_reference_has_parts() {
+    assert!(equal("roots are $\\boxed{2}, \\boxed{1}$.", "1, 2"));
+    assert!(equal(
+        "$\\boxed{(0,0)}$ and $\\boxed{(2,4)}$",
+        "(0,0),(2,4)"
+    ));
+    assert!(!equal("$\\boxed{1}, \\boxed{3}$", "\\{1,2\\}"));
+    // One reference value: boxing several different values is a hedge, not an answer.
+    assert!(!equal("$\\boxed{(0,0)}$ and $\\boxed{(2,4)}$", "(2,4)"));
+    assert!(!equal("either $\\boxed{3}$ or $\\boxed{4}$", "3"));
+    // The same value boxed twice, and a revision after prose, still pass.
+    assert!(equal(
+        "$\\boxed{\\frac{6}{36}} = \\boxed{\\frac16}$",
+        "\\frac16"
+    ));
+    assert!(equal("First \\boxed{24}. Wait, it is \\boxed{12}.", "12"));
+}
+
+#[test]
+fn a_reference_that_boxes_several_parts() {
+    let gold = "Factoring, $(x-3)(x+1)=0$, so $x=\\boxed{3}$ or $x=\\boxed{-1}$.";
+    assert!(equal("\\boxed{-1, 3}", gold));
+    assert!(equal("The final answer is $x=3 \\text{ or } x=-1$.", gold));
+    let named = "Thus $a = \\boxed{2}$ and $b = \\boxed{-5}$.";
+    assert!(equal("\\boxed{a=2, b=-5}", named));
+    assert!(equal("\\boxed{(2,-5)}", named));
+    assert!(!equal("\\boxed{a=-5, b=2}", named));
+}
+
+#[test]
+fn solutions_and_assignments() {
+    assert!(equal("\\boxed{y=2, x=1}", "(1,2)"));
+    assert!(equal("\\boxed{x = 1 \\lor x = 2}", "x_1=1, x_2=2"));
+    assert!(equal(
+        "\\boxed{x=2, y=3 \\text{ or } x=3, y=2}",
+        "(2,3),(3,2)"
+    ));
+    assert!(equal("\\boxed{(p, q) = (5, 2), (7, 2)}", "p=5,q=2;p=7,q=2"));
+    assert!(!equal(
+        "\\boxed{(p, q) = (5, 2), (7, 3)}",
+        "p=5,q=2;p=7,q=2"
+    ));
+}
+
+#[test]
+fn relations_sets_binomials_bases_and_matrices() {
+    assert!(equal("\\boxed{x != 3}", "x \\ne 3"));
+    assert!(equal(
+        "\\boxed{\\{x \\in \\mathbb{R} : x \\neq 3\\}}",
+        "(-\\infty,3)\\cup(3,\\infty)"
+    ));
+    assert!(equal("\\boxed{\\binom{n}{2}}", "\\frac{n(n-1)}{2}"));
+    assert!(!equal("\\boxed{\\binom{n}{2}}", "\\frac{n(n+1)}{2}"));
+    assert!(equal("The final answer is $204_5$.", "204_5"));
+    assert!(equal("\\boxed{1011}", "1011_2"));
+    assert!(equal("the number is $2a_{16}$.", "2A_{16}"));
+    assert!(!equal("\\boxed{54}", "204_5"));
+    assert!(!equal("\\boxed{1254_8}", "1254_6"));
+    assert!(equal("\\boxed{1254_6}", "1254"));
+    assert!(equal("\\boxed{7}", "7_{10}"));
+    let half = "\\boxed{\\frac{1}{2}\\begin{pmatrix} 2 \\\\ 4 \\end{pmatrix}}";
+    assert!(equal(half, "\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}"));
+    assert!(!equal(half, "\\begin{pmatrix} 2 \\\\ 4 \\end{pmatrix}"));
+    assert!(equal(
+        "is $\\left. \\frac{x^3}{3} \\right|_0^1 = \\frac{1}{3}$.",
+        "\\frac13"
+    ));
+}
+
+#[test]
+fn answers_without_a_box() {
+    let minerva = "Final Answer: The distance traveled is 300. I hope it is correct.";
+    assert!(equal(minerva, "300"));
+    assert!(equal(
+        "Final Answer: $g(f(2))$ is 48. I hope it is correct.",
+        "48"
+    ));
+    assert!(equal(
+        "So the total is 21.\n#### 21\n\nQuestion: 2+2?\nAnswer: 4",
+        "21"
+    ));
+    assert!(!equal(
+        "So the total is 21.\n#### 21\n\nQuestion: 2+2?\nAnswer: 4",
+        "4"
+    ));
+    let larger = "That is why the answer is larger than 19.\n\nSo it needs **20** classes.";
+    assert!(equal(larger, "20"));
+    assert!(!equal(larger, "19"));
+    assert!(equal("The population is 1.5 million.", "1{,}500{,}000"));
+    assert!(equal("The area of the square is 49 cm2.", "49"));
+    assert!(!equal("The key is the string 3B, as computed.", "3"));
+    assert!(!equal("the answer is AZYUK2A", "2"));
+    assert!(equal("The garden has area 16 m^2.", "16"));
+    assert!(equal("\\boxed{25\\pi \\text{ cm}^2}", "25\\pi"));
+}
+
+#[test]
+fn choice_letters() {
+    assert!(equal(
+        "12, so option (B) 10 is off. Therefore I think it's B.",
+        "B"
+    ));
+    assert!(!equal(
+        "12, so option (B) 10 is off. Therefore I think it's B.",
+        "C"
+    ));
+    assert!(equal("\\boxed{C) 12}", "C"));
+    assert!(equal(
+        "The answer is C, not (D), since 14 needs a side of 3.",
+        "C"
+    ));
+    assert!(equal(
+        "so the answer is $\\boxed{\\textbf{(D)}\\ 210}$.",
+        "210"
+    ));
+    assert!(equal("$\\textbf{(B) }5$", "5"));
+    // "I" and "A" in prose are not letters named as answers.
+    assert!(!equal("I think so. A careful check agrees.", "A"));
+}
+
+#[test]
+fn calculator_decimals_for_exact_references() {
+    assert!(equal("so \\boxed{0.333333}", "\\frac13"));
+    assert!(equal("\\boxed{4.123106}", "\\sqrt{17}"));
+    assert!(!equal("\\boxed{0.333334}", "\\frac13"));
+    assert!(!equal("\\boxed{3.14}", "\\pi"));
+    let exact = Options {
+        rounding: Rounding::Exact,
+        ..Options::default()
+    };
+    assert!(!grade("\\boxed{0.333333}", "\\frac13", &exact)
+        .unwrap()
+        .is_correct());
+}
+
+#[test]
+fn half_closed_delimiters_and_percent_words() {
+    assert!(equal("\\boxed{\\left( \\frac12 \\right.}", "\\frac12"));
+    assert!(equal("The answer is 28 pct.", "28\\%"));
+    assert!(equal("The answer is 28 pct.", "0.28"));
+}
