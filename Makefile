@@ -7,7 +7,8 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 DEV_PACKAGES := "maturin>=1.9.4,<2" "numpy>=1.23" "pytest>=8" "pytest-timeout>=2.3" \
-	"hypothesis>=6.100" "ruff>=0.6" "mypy>=1.11" "types-PyYAML>=6"
+	"hypothesis>=6.100" "ruff>=0.6" "mypy>=1.11" "types-PyYAML>=6" "sympy>=1.12" \
+	"antlr4-python3-runtime==4.11.*"
 # The training stack (the `train` extra). PyPI's torch is a large CUDA build: pip's cache serves
 # it after the first install on a machine.
 TRAIN_PACKAGES := "torch>=2.3" "transformers>=4.45" "pydantic>=2" "pyyaml>=6" "tqdm>=4.60" \

@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "foundations",
         [
             "relift._core", "relift.errors", "relift.reference", "relift.rng", "relift.testing",
-            "relift.textlines",
+            "relift.textlines", "relift._sympy_worker",
             "relift.cli._args", "relift.cli._progress", "relift.testbed.task",
         ],
     ),
@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "verifier, settings and data (numpy only)",
         [
             "relift", "relift.rewards", "relift.evaluation", "relift.metrics", "relift.plots",
+            "relift.sympy_fallback",
             "relift.config", "relift.data", "relift.cli", "relift.cli.verify",
             "relift.cli._verify_args", "relift.cli._verify_records", "relift.cli._verify_summary",
             "relift.cli._verify_grading",
@@ -57,6 +58,7 @@ LAYERS: list[tuple[str, list[str]]] = [
 NUMPY_ONLY = [
     "relift", "relift.errors", "relift.rewards", "relift.evaluation", "relift.cli.verify",
     "relift.integrations.verl", "relift.integrations.trl", "relift.integrations.math_verify",
+    "relift.sympy_fallback",
 ]  # fmt: skip
 HEAVY = ("torch", "transformers", "matplotlib", "vllm")
 

@@ -13,10 +13,11 @@ from relift._core import (
     grade,
     group_advantages,
     group_stats,
-    verify,
-    verify_batch,
 )
 from relift.errors import InputFormatError, InternalError, InvalidInputError, ReliftError
+
+# The Rust calls themselves unless `sympy_fallback=True` asks sympy about the undecided items.
+from relift.sympy_fallback import verify, verify_batch
 
 if TYPE_CHECKING:
     from relift.trainer import Trainer as Trainer
