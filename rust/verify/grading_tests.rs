@@ -205,6 +205,8 @@ fn calculator_decimals_for_exact_references() {
     assert!(equal("\\boxed{4.123106}", "\\sqrt{17}"));
     assert!(!equal("\\boxed{0.333334}", "\\frac13"));
     assert!(!equal("\\boxed{3.14}", "\\pi"));
+    assert!(!equal("\\boxed{3.14159}", "\\pi"));
+    assert!(equal("\\boxed{3.141593}", "\\pi"));
     let exact = Options {
         rounding: Rounding::Exact,
         ..Options::default()

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 pub use options::{
-    ExtractFallback, Options, Percent, Rounding, Think, MIN_APPROXIMATION_DIGITS,
+    ExtractFallback, Options, Percent, Rounding, Think, MIN_APPROXIMATION_PLACES,
     MIN_ROUNDED_PLACES,
 };
 

@@ -44,10 +44,10 @@ pub enum Rounding {
 /// [`Rounding::Hundredths`].
 pub const MIN_ROUNDED_PLACES: u32 = 2;
 
-/// The fewest significant digits a decimal response needs to stand for an exact reference it
-/// rounds (`0.333333` for `\frac13`, `4.123106` for `\sqrt{17}`; not `3.14` for `\pi`), under
-/// every rounding policy but `Exact`: the length of a calculator's answer, not a rough estimate.
-pub const MIN_APPROXIMATION_DIGITS: usize = 6;
+/// The fewest decimal places a decimal response needs to stand for an exact reference it rounds
+/// (`0.333333` for `\frac13`, `4.123106` for `\sqrt{17}`; not `3.14159` for `\pi`), under every
+/// rounding policy but `Exact`: a calculator's six places, not a hand-rounded estimate.
+pub const MIN_APPROXIMATION_PLACES: u32 = 6;
 
 /// How a trailing percent sign is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

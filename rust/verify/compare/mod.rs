@@ -567,7 +567,7 @@ impl Ctx<'_> {
         if self.opts.rounding != super::Rounding::Exact && is_decimal_literal(gold).is_none() {
             if let Some(lit) = is_decimal_literal(pred) {
                 let places = decimal_places(lit);
-                if significant_digits(lit) >= super::MIN_APPROXIMATION_DIGITS {
+                if places >= super::MIN_APPROXIMATION_PLACES {
                     if let (Some(r), Some(p)) = (round_to_places(&b, places), a.as_exact_real()) {
                         if &r == p {
                             return equal(format!("the reference rounded to {places} places"));
