@@ -222,3 +222,60 @@ fn half_closed_delimiters_and_percent_words() {
     assert!(equal("The answer is 28 pct.", "28\\%"));
     assert!(equal("The answer is 28 pct.", "0.28"));
 }
+
+#[test]
+fn round_two_forms() {
+    // Numbers in words, with no digit to fall back on.
+    assert!(equal(
+        "Each molecule has 3 atoms, so the answer is three.",
+        "3"
+    ));
+    assert!(equal("So there are seven such integers.", "7"));
+    assert!(equal("The total comes to one hundred twenty.", "120"));
+    // Spans joined by "or": one answer with two parts, or a hedge against one value.
+    let two_roots = "we get $x = 4$ or $x = -\\frac{1}{2}$.";
+    assert!(equal(two_roots, "x=-\\frac{1}{2} \\text{ or } x=4"));
+    assert!(!equal(two_roots, "-\\frac12"));
+    // Two named quantities are not a hedge.
+    assert!(equal("so $a = 3$ and $b = 5$.", "5"));
+    // Parts boxed apart, as many as the reference has.
+    assert!(equal(
+        "(a) The mean is $\\boxed{3}$.\n(b) The median is $\\boxed{7}$.",
+        "3, 7"
+    ));
+    assert!(equal("$$\\boxed{(2, 3), (-2, 3)}$$", "(\\pm 2, 3)"));
+    assert!(equal(
+        "The answer is (-inf, 0) U (4, inf).",
+        "(-\\infty,0)\\cup(4,\\infty)"
+    ));
+    assert!(equal("Der Anteil betr\u{e4}gt $12{,}5\\,\\%$.", "12.5\\%"));
+    assert!(equal(
+        "Therefore, the final answer is $\\boxed{\\frac{1}{2}}$.",
+        "0,5"
+    ));
+    assert!(equal(
+        "so its area is $\\boxed{12}$.",
+        "area $\\boxed{\\textbf{(C)}\\ 12}$."
+    ));
+    assert!(equal(
+        "So the lottery has 1 000 000 possible tickets.",
+        "10^6"
+    ));
+    assert!(equal("The recipe needs 2 1/2 cups of flour.", "\\frac52"));
+    assert!(equal(
+        "The determinant is $4 \\cdot 6 - 3 \\cdot 2 = 18$.",
+        "18"
+    ));
+    assert!(equal("**Answer:** \u{20ac}60", "60"));
+    assert!(!equal("Her weekly pay is $\\boxed{\u{a3}480}$.", "\\$480"));
+    assert!(equal("The answer is option D: a parabola.", "D"));
+    assert!(equal(
+        "so the answer is 13 boxes, each completely full.",
+        "13"
+    ));
+    assert!(!equal("The batting average is .325.", "325"));
+    // A condition and its result, and a revision of a tuple, are not parts.
+    assert!(equal("Since $n > 0$, $n = 7$.", "7"));
+    let revised = "First: $\\boxed{(-1, 3)}$. Wrong.\n\nThe final answer is $\\boxed{(3, -1)}$.";
+    assert!(equal(revised, "(3,-1)"));
+}

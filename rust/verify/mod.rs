@@ -72,20 +72,33 @@ impl Verdict {
 /// A reference answer parsed once and reused for every response graded against it.
 pub struct Gold {
     parsed: std::result::Result<ast::Node, String>,
+    /// The currency the reference names, if any (see [`readings::currency_of`]).
+    currency: Option<char>,
+    /// The reference read a second way, tried when the first reading is not equal: a decimal
+    /// comma (`0,5`), or the value of a choice that carries one (`\textbf{(C)}\ 12` is 12).
+    second: Option<ast::Node>,
 }
 
 impl Gold {
     pub fn new(answer: &str, options: &Options) -> Gold {
         let mut budget = num::Budget::new(options.work_budget);
         let parts = extract::reference_parts(answer);
+        let currency = readings::currency_of(answer);
         if let Some(gathered) = readings::gather(&parts, &mut budget) {
             return Gold {
                 parsed: Ok(gathered),
+                currency,
+                second: None,
             };
         }
         let stripped = extract::strip_reference(answer);
+        let parsed = latex::parse_answer(&stripped, &mut budget).map_err(|e| e.to_string());
+        let second = readings::reference_second_reading(&stripped, parsed.as_ref().ok())
+            .and_then(|text| latex::parse_answer(&text, &mut budget).ok());
         Gold {
-            parsed: latex::parse_answer(&stripped, &mut budget).map_err(|e| e.to_string()),
+            parsed,
+            currency,
+            second,
         }
     }
 }
@@ -118,7 +131,14 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
         }
     };
     let mut budget = num::Budget::new(options.work_budget);
-    let gathered = readings::gather(&parts, &mut budget);
+    let mut gathered = readings::gather(&parts, &mut budget);
+    let list_gold = matches!(gold_parsed, ast::Node::List(_) | ast::Node::Set(_));
+    if gathered.is_none() && list_gold && readings::has_parts(gold_parsed) {
+        // Parts boxed apart ("(a) ... \boxed{3}. (b) ... \boxed{7}."), as many as the reference's.
+        let boxes = extract::every_box(response, &options.extract_options());
+        gathered = readings::gather(&boxes, &mut budget)
+            .filter(|all| readings::same_count(all, gold_parsed));
+    }
     if let Some(boxes) = &gathered {
         if !readings::has_parts(gold_parsed)
             && readings::parts_disagree(boxes, options, &mut budget)
@@ -135,7 +155,7 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
     }
     let parsed = match gathered {
         Some(boxes) if readings::has_parts(gold_parsed) => Ok(boxes),
-        _ => readings::parse_or_last_side(&text, &mut budget),
+        _ => readings::parse_or_last_side(&text, gold_parsed, &mut budget),
     };
     let predicted = match parsed {
         Ok(p) => p,
@@ -153,7 +173,7 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
     let announced = matches!(
         extracted.method,
         extract::ExtractMethod::Boxed | extract::ExtractMethod::AnswerIs
-    );
+    ) || extracted.reason == extract::SPAN_ENDS_TEXT;
     let (mut decision, mut reason) =
         compare::compare(&predicted, gold_parsed, options, &mut budget, announced);
     if decision != Decision::Equal {
@@ -166,6 +186,22 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
             if second == Decision::Equal {
                 (decision, reason) = (second, format!("read as {reading}: {why}"));
                 break;
+            }
+        }
+    }
+    if let (true, Some(second)) = (decision != Decision::Equal, &gold.second) {
+        let (again, why) = compare::compare(&predicted, second, options, &mut budget, announced);
+        if again == Decision::Equal {
+            (decision, reason) = (
+                again,
+                format!("against the reference's second reading: {why}"),
+            );
+        }
+    }
+    if decision == Decision::Equal {
+        if let (Some(theirs), Some(ours)) = (gold.currency, readings::currency_of(&text)) {
+            if theirs != ours {
+                (decision, reason) = (Decision::NotEqual, "a different currency".into());
             }
         }
     }

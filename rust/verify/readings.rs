@@ -12,7 +12,7 @@
 //! or the decimal `3.75` when the reference is one value; `(D) 210` is the choice D, or the
 //! value 210 when the reference is not a letter.
 
-use super::ast::Node;
+use super::ast::{Node, RelOp};
 use super::compare::compare;
 use super::latex::{base_numeral, parse_answer, ParseError};
 use super::num::Budget;
@@ -21,6 +21,15 @@ use super::{Decision, Options};
 /// Several parts: a list, set or tuple of two or more elements.
 pub(super) fn has_parts(node: &Node) -> bool {
     matches!(node, Node::List(v) | Node::Set(v) | Node::Tuple(v) if v.len() >= 2)
+}
+
+/// Whether two collections have as many elements.
+pub(super) fn same_count(a: &Node, b: &Node) -> bool {
+    let len = |n: &Node| match n {
+        Node::List(v) | Node::Set(v) | Node::Tuple(v) => v.len(),
+        _ => 1,
+    };
+    len(a) == len(b)
 }
 
 /// Two or more parts parsed and gathered into one list (a part that is itself a list joins its
@@ -32,11 +41,16 @@ pub(super) fn gather(parts: &[String], budget: &mut Budget) -> Option<Node> {
     let mut items = Vec::with_capacity(parts.len());
     for part in parts {
         match parse_answer(part, budget).ok()? {
-            Node::List(inner) => items.extend(inner),
+            // `x = 1, y = 2` is one solution: it stays one part.
+            Node::List(inner) if !inner.iter().all(is_assignment) => items.extend(inner),
             node => items.push(node),
         }
     }
     Some(Node::List(items))
+}
+
+fn is_assignment(node: &Node) -> bool {
+    matches!(node, Node::Relation(operands, ops) if ops == &[RelOp::Eq] && matches!(operands[0], Node::Var(_)))
 }
 
 /// Whether some part of `parts` has a value different from the last part's.
@@ -47,20 +61,53 @@ pub(super) fn parts_disagree(parts: &Node, options: &Options, budget: &mut Budge
     let Some((last, rest)) = items.split_last() else {
         return false;
     };
-    rest.iter()
-        .any(|item| compare(item, last, options, budget, true).0 == Decision::NotEqual)
+    // `a = 3` and `b = 5` name two quantities, not two candidate answers.
+    let name = |n: &Node| match n {
+        Node::Relation(operands, _) if is_assignment(n) => Some(operands[0].clone()),
+        _ => None,
+    };
+    rest.iter().any(|item| {
+        let different_names = matches!((name(item), name(last)), (Some(a), Some(b)) if a != b);
+        !different_names && compare(item, last, options, budget, true).0 == Decision::NotEqual
+    })
 }
 
-/// Parse `text`; when it does not parse and holds an `=`, the side after the last one
+/// Parse `text`; when it does not parse, its decimal-comma reading (`12{,}5\,\%`) if the
+/// reference is one value, or when it holds an `=`, the side after the last one
 /// (`\left. \frac{x^3}{3} \right|_0^1 = \frac{1}{3}` is 1/3).
-pub(super) fn parse_or_last_side(text: &str, budget: &mut Budget) -> Result<Node, ParseError> {
+pub(super) fn parse_or_last_side(
+    text: &str,
+    gold: &Node,
+    budget: &mut Budget,
+) -> Result<Node, ParseError> {
     let error = match parse_answer(text, budget) {
         Ok(node) => return Ok(node),
         Err(error) => error,
     };
+    if !has_parts(gold) {
+        if let Some(Ok(node)) = decimal_comma_reading(text).map(|t| parse_answer(&t, budget)) {
+            return Ok(node);
+        }
+    }
     match text.rsplit_once('=') {
         Some((_, side)) if !side.trim().is_empty() => parse_answer(side, budget).map_err(|_| error),
         _ => Err(error),
+    }
+}
+
+/// The currency sign an answer names: `\$` (or `\text{\$}`, `USD`), `€`, `£`, `¥`. A bare `$`
+/// is a math delimiter, not a dollar.
+pub(super) fn currency_of(text: &str) -> Option<char> {
+    if text.contains('\u{20ac}') || text.contains("EUR") {
+        Some('\u{20ac}')
+    } else if text.contains('\u{a3}') || text.contains("GBP") {
+        Some('\u{a3}')
+    } else if text.contains('\u{a5}') {
+        Some('\u{a5}')
+    } else if text.contains("\\$") || text.contains("USD") {
+        Some('$')
+    } else {
+        None
     }
 }
 
@@ -73,12 +120,11 @@ pub(super) fn second_readings(text: &str, predicted: &Node, gold: &Node) -> Vec<
     let all_digits = groups
         .iter()
         .all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit()));
-    if groups.len() >= 2 && all_digits {
-        if has_parts(gold) {
-            readings.push(t.replace(',', ", "));
-        } else if groups.len() == 2 && !thousands(&groups) && !matches!(gold, Node::Choice(_)) {
-            readings.push(t.replace(',', "."));
-        }
+    if groups.len() >= 2 && all_digits && has_parts(gold) {
+        readings.push(t.replace(',', ", "));
+    }
+    if !has_parts(gold) && !matches!(gold, Node::Choice(_)) {
+        readings.extend(decimal_comma_reading(t));
     }
     // `1011` against `1011_2`, and `1011_2` against `1011`: the digits, with or without a base.
     match (predicted, gold) {
@@ -100,11 +146,47 @@ pub(super) fn second_readings(text: &str, predicted: &Node, gold: &Node) -> Vec<
     readings
 }
 
-/// `98,765`: a first group of one to three digits (not starting with 0), then groups of three.
-fn thousands(groups: &[&str]) -> bool {
-    (1..=3).contains(&groups[0].len())
-        && !groups[0].starts_with('0')
-        && groups[1..].iter().all(|g| g.len() == 3)
+/// The text with its one decimal comma made a point, when it has exactly one comma (or `{,}`)
+/// between digits and that comma cannot be a thousands separator: `3,75`, `0,125`,
+/// `x = 2,75`, `12{,}5\,\%`. `None` otherwise (`98,765`, `1,2,3`).
+pub(super) fn decimal_comma_reading(text: &str) -> Option<String> {
+    let t = text.replace("{,}", ",");
+    let b = t.as_bytes();
+    // `\,` is a thin space, not a comma.
+    let mut commas = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| *c == b',' && (i == 0 || b[i - 1] != b'\\'));
+    let (at, _) = commas.next()?;
+    if commas.next().is_some() {
+        return None;
+    }
+    let before: Vec<u8> = b[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .copied()
+        .collect();
+    let after = b[at + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if before.is_empty() || after == 0 {
+        return None;
+    }
+    let leading_zero = before.last() == Some(&b'0');
+    let thousands_shape = after == 3 && before.len() <= 3 && !leading_zero;
+    (!thousands_shape).then(|| format!("{}.{}", &t[..at], &t[at + 1..]))
+}
+
+/// The reference's second reading, as a text to parse: its decimal comma made a point when it
+/// reads as a list of two (`0,5`), or the option value of a choice letter (`(C) 12`).
+pub(super) fn reference_second_reading(text: &str, parsed: Option<&Node>) -> Option<String> {
+    match parsed? {
+        Node::List(items) if items.len() == 2 => decimal_comma_reading(text),
+        Node::Choice(_) => choice_option_text(text).map(str::to_string),
+        _ => None,
+    }
 }
 
 /// The option's text after its letter: `(D) 210` -> `210`, `\textbf{(B) }5` -> `5`,

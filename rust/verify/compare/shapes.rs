@@ -36,6 +36,7 @@ pub(super) fn choose_sign(node: &Node, plus: bool) -> Node {
             Box::new(choose_sign(b, plus)),
         ),
         Node::Func(f, a) => Node::Func(*f, Box::new(choose_sign(a, plus))),
+        Node::Tuple(v) => Node::Tuple(v.iter().map(|n| choose_sign(n, plus)).collect()),
         other => other.clone(),
     }
 }
@@ -70,7 +71,8 @@ pub(super) fn expand_plus_minus(node: &Node) -> Node {
             };
             Node::List(vec![alt(true), alt(false)])
         }
-        n if n.is_scalar() || matches!(n, Node::PlusMinus(..)) => {
+        // `(\pm 2, 3)` is the two points `(2, 3)` and `(-2, 3)`.
+        n if n.is_scalar() || matches!(n, Node::PlusMinus(..) | Node::Tuple(_)) => {
             Node::Set(vec![choose_sign(n, true), choose_sign(n, false)])
         }
         other => other.clone(),

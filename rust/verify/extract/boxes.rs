@@ -134,7 +134,7 @@ fn complete_boxes_rev(text: &str) -> impl Iterator<Item = FoundBox<'_>> + '_ {
 /// Whether `gap`, the text between two boxes, only joins them: white space, math delimiters,
 /// `,` `;` `&`, "and" / "or" (bare or in `\text{}`), spacing commands, and a short assignment
 /// such as `b =` or `x_2 =` in front of the next box.
-fn is_connector(gap: &str) -> bool {
+pub(super) fn is_connector(gap: &str) -> bool {
     const JOINERS: &[&str] = &[
         "$",
         "\\(",

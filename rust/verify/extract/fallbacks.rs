@@ -155,9 +155,20 @@ fn before_explanation(sentence: &str) -> &str {
     if sentence.contains('$') || sentence.contains("\\(") || sentence.contains("\\[") {
         return sentence;
     }
+    // Also ", each ...", ", all ...": a comma then a lower-case word of three letters or more
+    // (a list of answers continues with values or capital letters instead).
+    let comma_word = sentence.match_indices(", ").map(|(at, _)| at).find(|&at| {
+        let word: String = sentence[at + 2..]
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        let math = matches!(word.as_str(), "inf" | "infty" | "infinity" | "and" | "sqrt");
+        word.len() >= 3 && word.chars().all(|c| c.is_ascii_lowercase()) && !math
+    });
     let end = EXPLANATIONS
         .iter()
         .filter_map(|e| sentence.find(e))
+        .chain(comma_word)
         .min()
         .unwrap_or(sentence.len());
     &sentence[..end]
@@ -247,12 +258,125 @@ pub(super) fn last_number(text: &str) -> Option<(usize, &str)> {
     loop {
         let number = last_number_token(&b[..end])?;
         if !glued_to_a_word(b, &number) {
+            let start = with_leading_groups(b, number.clone());
             let end = with_scale_word(text, number.end);
-            return Some((number.start, &text[number.start..end]));
+            return Some((start, &text[start..end]));
         }
         end = number.start;
     }
 }
+
+/// The start of the number that ends with the token `number`, when space-separated pieces before
+/// it belong to it: thousands groups (`1 000 000`, the token being the last `000`) or the whole
+/// part of a mixed number (`2 1/2`, the token being `1/2`).
+fn with_leading_groups(b: &[u8], number: Range<usize>) -> usize {
+    let token = &b[number.clone()];
+    let digit_run_before = |at: usize| {
+        let run = b[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let clean = at - run == 0 || !matches!(b[at - run - 1], b'.' | b',' | b'-' | b'/');
+        (run, clean)
+    };
+    let space_before = |at: usize| at >= 2 && b[at - 1] == b' ' && b[at - 2].is_ascii_digit();
+    if token.contains(&b'/') {
+        let (run, clean) = digit_run_before(number.start.saturating_sub(1));
+        let fraction_only = token.iter().all(|c| c.is_ascii_digit() || *c == b'/');
+        if space_before(number.start) && fraction_only && (1..=3).contains(&run) && clean {
+            return number.start - 1 - run;
+        }
+        return number.start;
+    }
+    let mut start = number.start;
+    if token.len() != 3 || !token.iter().all(u8::is_ascii_digit) {
+        return start;
+    }
+    while space_before(start) {
+        let (run, clean) = digit_run_before(start - 1);
+        match run {
+            3 if clean => start -= 1 + run, // a group of three: a leading group may come next
+            1..=3 if clean => return start - 1 - run,
+            _ => return number.start,
+        }
+    }
+    // Only groups of three and no leading group of one to three digits: separate numbers.
+    number.start
+}
+
+/// For a text with no digit at all: its last number written in words ("So there are seven such
+/// integers.", "one hundred twenty"), a run of number words other than a lone "one" (a pronoun
+/// as often as a number).
+pub(super) fn last_number_in_words(text: &str) -> Option<&str> {
+    if text.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let is_number_word = |w: &str| NUMBER_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n));
+    let words: Vec<(usize, &str)> = word_starts(text)
+        .zip(text.split(|c: char| !(c.is_ascii_alphabetic() || c == '-')))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let last = words
+        .iter()
+        .rposition(|(_, w)| w.split('-').all(is_number_word))?;
+    let mut first = last;
+    while first > 0 && {
+        let w = words[first - 1].1;
+        w.split('-').all(is_number_word) || (w.eq_ignore_ascii_case("and") && first >= 2)
+    } {
+        first -= 1;
+    }
+    let (start, _) = words[first];
+    let (end_start, end_word) = words[last];
+    let run = &text[start..end_start + end_word.len()];
+    (!run.eq_ignore_ascii_case("one")).then_some(run)
+}
+
+/// The start of each piece that `split` on non-word characters yields, in order.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut next = 0;
+    text.split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .map(move |piece| {
+            let start = next;
+            next = start + piece.len() + 1;
+            start
+        })
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+];
 
 /// The last number token in `b`, as written (see [`last_number`]).
 fn last_number_token(b: &[u8]) -> Option<Range<usize>> {
@@ -308,13 +432,26 @@ fn number_at(b: &[u8], i: usize) -> Range<usize> {
     // A minus sign, unless it is a binary minus after a value (`5-3`, `x-3`, `(a)-3`).
     let after_value = |k: usize| b[k].is_ascii_alphanumeric() || matches!(b[k], b')' | b']' | b'}');
     let negative = i > 0 && b[i - 1] == b'-' && !(i >= 2 && after_value(i - 2));
-    let start = if negative { i - 1 } else { i };
+    // `.325` after a space or at the start: a leading-dot decimal.
+    let leading_dot = i > 0 && b[i - 1] == b'.' && (i == 1 || b[i - 2].is_ascii_whitespace());
+    let start = if negative || leading_dot { i - 1 } else { i };
     let mut end = digits_end(i);
-    if end - i <= 3 {
-        let group_at = |k: usize| b.get(k) == Some(&b',') && (1..=3).all(|d| digit_at(k + d));
-        while group_at(end) && !digit_at(end + 4) {
-            end += 4;
+    if end - i <= 3 && !leading_dot {
+        // Thousands groups: `1,234,567` and `1 000 000`, one separator kind throughout.
+        for sep in [b',', b' '] {
+            let group_at = |k: usize| b.get(k) == Some(&sep) && (1..=3).all(|d| digit_at(k + d));
+            while group_at(end) && !digit_at(end + 4) {
+                end += 4;
+            }
         }
+    }
+    // `2 1/2`: a mixed number.
+    let fraction_after_space = b.get(end) == Some(&b' ') && {
+        let num_end = digits_end(end + 1);
+        num_end > end + 1 && b.get(num_end) == Some(&b'/') && digit_at(num_end + 1)
+    };
+    if fraction_after_space && end - start <= 3 {
+        end = digits_end(end + 1);
     }
     // A decimal comma (`2,74 $`): one or two digits after it, and not an item of a list.
     let comma_decimals = (1..=2).find(|&d| {

@@ -63,9 +63,9 @@ pub use super::options::ExtractOptions;
 use super::options::ExtractFallback;
 use backslashes::{letters_end, undouble_backslashes};
 use boxes::{all_boxes, final_box_group, last_boxed};
-use fallbacks::{answer_phrase, last_number};
+use fallbacks::{answer_phrase, last_number, last_number_in_words};
 use scan::find_byte;
-use spans::last_math_span;
+use spans::{final_span_group, last_math_span};
 use wrappers::unwrap_answer;
 
 /// Answers longer than this are rejected, not returned (see the module docs).
@@ -168,7 +168,31 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
         Some((answer, method, reason)) => Extracted::found(answer, method, reason),
         None => Extracted::missing("no answer found"),
     };
-    (found, vec![])
+    let parts = if found.method == ExtractMethod::MathSpan && found.text.is_some() {
+        Some(final_span_group(complete)).filter(|group| group.len() >= 2)
+    } else {
+        None
+    };
+    (found, parts.unwrap_or_default())
+}
+
+/// Every box of a response (at most 16, in order), for a reference with several parts when the
+/// response boxes them apart: "(a) The mean is $\boxed{3}$. (b) The median is $\boxed{7}$."
+pub fn every_box(response: &str, opts: &ExtractOptions) -> Vec<String> {
+    let region = if opts.think_after {
+        match response.find(THINK_END) {
+            Some(at) => &response[at + THINK_END.len()..],
+            None => return vec![],
+        }
+    } else {
+        response
+    };
+    let text = undouble_backslashes(turns::before_next_turn(region));
+    let boxes = all_boxes(&text);
+    if boxes.len() > MAX_REFERENCE_PARTS {
+        return vec![];
+    }
+    boxes
 }
 
 /// The choice letter a response names last, for a multiple-choice reference: `(B)` anywhere, or
@@ -196,10 +220,10 @@ pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char>
 }
 
 /// The answer found by the fallback levels that `level` allows, with its method and reason.
-fn fallback_answer(
-    text: &str,
+fn fallback_answer<'a>(
+    text: &'a str,
     level: ExtractFallback,
-) -> Option<(&str, ExtractMethod, &'static str)> {
+) -> Option<(&'a str, ExtractMethod, &'static str)> {
     if level >= ExtractFallback::AnswerIs {
         if let Some(answer) = answer_phrase(text) {
             return Some((
@@ -215,15 +239,33 @@ fn fallback_answer(
     let number = (level >= ExtractFallback::LastNumber)
         .then(|| last_number(text))
         .flatten();
-    let as_span = |(_, answer)| (answer, ExtractMethod::MathSpan, "found a math span");
+    let as_span = |(end, answer): (usize, &'a str)| {
+        // A span that ends the text's last sentence (`... is $\frac{6}{15} = 0.4$.`) concludes.
+        let rest = text[end..].trim();
+        // Without the full stop the text may have been cut off mid-computation.
+        let concludes = rest == "." || rest.starts_with(".\n");
+        let reason = if concludes {
+            SPAN_ENDS_TEXT
+        } else {
+            "found a math span"
+        };
+        (answer, ExtractMethod::MathSpan, reason)
+    };
     let as_number = |(_, answer)| (answer, ExtractMethod::LastNumber, "found the last number");
     match (span, number) {
         // A number written after the last span is the later, so likelier final, answer.
         (Some((span_end, _)), Some(number)) if number.0 >= span_end => Some(as_number(number)),
         (Some(span), _) => Some(as_span(span)),
-        (None, number) => number.map(as_number),
+        (None, Some(number)) => Some(as_number(number)),
+        (None, None) if level >= ExtractFallback::LastNumber => last_number_in_words(text)
+            .map(|answer| (answer, ExtractMethod::LastNumber, "found a number in words")),
+        (None, None) => None,
     }
 }
+
+/// The reason of a math span that ends the text: a computation in it (`\binom{10}{4} = 210`)
+/// stands for its result, as in a box (see `compare`).
+pub const SPAN_ENDS_TEXT: &str = "found a math span ending the text";
 
 /// Where the text stops being complete: at the first `{` or `\left` that is never closed (by `}`
 /// or `\right`), else at its end. A response cut off by a length limit ends like this.

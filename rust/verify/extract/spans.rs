@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::boxes::is_connector;
 use super::scan::find_byte;
 use super::wrappers::unwrap_answer;
 
@@ -130,6 +131,31 @@ fn find_close(b: &[u8], from: usize, delim: Delim) -> Close {
 }
 
 /// The unwrapped content of the last non-empty math span, after where that span ends.
+/// Math spans answering together, in order: the last span and the spans before it that only
+/// connectors with an "or" or "and" separate (`we get $x = 4$ or $x = -\frac12$`); at most 16.
+pub(super) fn final_span_group(text: &str) -> Vec<String> {
+    let spans: Vec<Span> = MathSpans::new(text).collect();
+    let mut group: Vec<String> = Vec::new();
+    let mut next_start = usize::MAX;
+    for span in spans.iter().rev() {
+        // In prose a comma alone joins a condition to a result ("Since $n > 0$, $n = 7$"):
+        // spans answer together only when "or" / "and" joins them.
+        let gap = &text[span.outer.end..next_start.min(text.len())];
+        let worded = gap.contains(" or ") || gap.contains(" and ");
+        if next_start != usize::MAX && !(is_connector(gap) && worded) {
+            break;
+        }
+        let answer = unwrap_answer(&text[span.inner.clone()]);
+        if answer.is_empty() || group.len() == 16 {
+            break;
+        }
+        group.push(answer.to_string());
+        next_start = span.outer.start;
+    }
+    group.reverse();
+    group
+}
+
 pub(super) fn last_math_span(text: &str) -> Option<(usize, &str)> {
     MathSpans::new(text)
         .map(|span| (span.outer.end, unwrap_answer(&text[span.inner])))

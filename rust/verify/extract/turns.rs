@@ -21,6 +21,8 @@ const TURN_MARKERS: &[&str] = &[
     "</s>",
     "<\u{ff5c}end\u{2581}of\u{2581}sentence\u{ff5c}>",
     "<\u{ff5c}User\u{ff5c}>",
+    "<end_of_turn>",
+    "<start_of_turn>",
 ];
 
 /// Line starts that open the next worked example of a few-shot prompt.

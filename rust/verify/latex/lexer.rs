@@ -182,7 +182,8 @@ impl<'a> Lexer<'a> {
             '>' => self.maybe_eq(RelOp::Gt, RelOp::Ge),
             '%' => Tok::Percent,
             '\u{00b0}' => Tok::Degree,
-            '$' | '.' | '?' | '"' | '`' => return Ok(()),
+            // Currency signs and sentence punctuation carry no value.
+            '$' | '.' | '?' | '"' | '`' | '\u{20ac}' | '\u{a3}' | '\u{a5}' => return Ok(()),
             c if is_space(c) => return Ok(()),
             c => match unicode_replacement(c) {
                 Some(rep) => {

@@ -10,6 +10,7 @@
 mod lexer;
 mod parser;
 mod vocabulary;
+mod words;
 
 use std::fmt;
 
@@ -52,7 +53,20 @@ fn as_choice(toks: &[Tok]) -> Option<char> {
         [Tok::Open('('), t, Tok::Close(')')] | [t, Tok::Close(')')] => letter(t),
         // `(D) 42`, `\textbf{(D)}\ \frac12`: the letter, followed by the option's text.
         [Tok::Open('('), t, Tok::Close(')'), _, ..] | [t, Tok::Close(')'), _, ..] => letter(t),
+        // `D: a parabola` (the lexer reads `:` as a ratio), not the ratio `A:B`.
+        [t, Tok::Op('/'), rest @ ..] if rest.iter().any(|r| matches!(r, Tok::Word(_))) => letter(t),
         _ => None,
+    }
+}
+
+/// The interval `(-\infty, \infty)`.
+fn all_reals() -> Node {
+    let infinity = || Node::Const(crate::verify::ast::Const::Infinity);
+    Node::Interval {
+        lo: Box::new(Node::Neg(Box::new(infinity()))),
+        hi: Box::new(infinity()),
+        lo_closed: false,
+        hi_closed: false,
     }
 }
 
@@ -61,8 +75,17 @@ fn as_choice(toks: &[Tok]) -> Option<char> {
 /// The same digits without a base are a second reading (`readings.rs`).
 pub fn base_numeral(text: &str) -> Option<Node> {
     let (digits, base) = text.trim().split_once('_')?;
-    let base = base.trim_start_matches('{').trim_end_matches('}');
-    let base: u32 = base.parse().ok().filter(|b| (2..=36).contains(b))?;
+    // `_5`, `_{5}`, `_{(5)}`, `_{\text{five}}`.
+    let base = base
+        .trim_start_matches(['{', '('])
+        .trim_end_matches(['}', ')'])
+        .trim_start_matches("\\text{")
+        .trim_start_matches("\\mathrm{");
+    let base: u32 = base
+        .parse()
+        .ok()
+        .or_else(|| words::number_in_words(base).and_then(|b| u32::try_from(b).ok()))
+        .filter(|b| (2..=36).contains(b))?;
     let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(base));
     if !valid {
         return None;
@@ -81,6 +104,12 @@ pub fn parse_answer(text: &str, budget: &mut Budget) -> Result<Node, ParseError>
     }
     if let Some(numeral) = base_numeral(text) {
         return Ok(numeral);
+    }
+    if let Some(value) = words::number_in_words(text) {
+        return Ok(Node::Num(value.to_string()));
+    }
+    if words::means_all_reals(text) {
+        return Ok(all_reals());
     }
     let owned;
     let text = match strip_thousands_commas(text) {
@@ -130,6 +159,13 @@ mod tests {
         assert_eq!(p("204_5"), "text(\"204_5\")");
         assert_eq!(p("2a_{16}"), "text(\"2A_16\")");
         assert_eq!(p("7_{10}"), "7");
+        assert_eq!(p("345_{(6)}"), "text(\"345_6\")");
+        assert_eq!(p("345_{\\text{six}}"), "text(\"345_6\")");
+        assert_eq!(p("thirty-six"), "36");
+        assert_eq!(p("one hundred twenty"), "120");
+        assert_eq!(p("all real numbers"), "(-(oo), oo)");
+        assert_eq!(p("D: a parabola"), "choice(D)");
+        assert_eq!(p("\u{20ac}60"), "60");
         assert_eq!(p("12,\\!345"), "12345");
         assert_eq!(p("14 {, }916"), "14916");
         assert_eq!(p("12 500"), "12500");

@@ -246,6 +246,8 @@ impl Parser<'_> {
     fn starts_primary(&self) -> bool {
         match self.peek() {
             Some(Tok::Word(w)) => w != "and" && w != "or",
+            // `(1,2) U (3,4)`: that U is a union, not a factor.
+            Some(Tok::Letter(_)) if self.is_letter_u_union() => false,
             Some(Tok::Num(_) | Tok::Letter(_) | Tok::SetOpen | Tok::Begin(_)) => true,
             Some(Tok::Open(_)) => true,
             Some(Tok::Op('|')) => self.abs_depth == 0,
@@ -275,7 +277,7 @@ impl Parser<'_> {
                 self.pos += 1;
                 self.parse_expr(PREC_NEG)
             }
-            Some(Tok::Cmd(c)) if c == "pm" => {
+            Some(Tok::Cmd(c)) if c == "pm" || c == "mp" => {
                 self.pos += 1;
                 let inner = self.parse_expr(PREC_NEG)?;
                 Ok(Node::PlusMinus(
