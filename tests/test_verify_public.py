@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 DATA = Path(__file__).with_name("data")
 
 
@@ -23,24 +25,33 @@ def generator() -> ModuleType:
     return module
 
 
-def committed() -> list[dict[str, object]]:
-    lines = (DATA / "verify_public.jsonl").read_text(encoding="utf-8").splitlines()
+def committed(round_number: int = 1) -> list[dict[str, object]]:
+    name = generator().ROUNDS[round_number][1]
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
 
-def test_the_committed_corpus_is_what_its_generator_makes() -> None:
-    assert committed() == generator().build()
+@pytest.mark.parametrize("round_number", [1, 2])
+def test_the_committed_corpus_is_what_its_generator_makes(round_number: int) -> None:
+    assert committed(round_number) == generator().build(round_number)
 
 
-def test_size_splits_and_labels() -> None:
-    rows = committed()
-    assert len(rows) >= 1500
+def test_the_second_round_shares_no_case_with_the_first() -> None:
+    first = {(r["response"], r["answer"]) for r in committed(1)}
+    assert not first & {(r["response"], r["answer"]) for r in committed(2)}
+
+
+@pytest.mark.parametrize(("round_number", "at_least"), [(1, 1500), (2, 850)])
+def test_size_splits_and_labels(round_number: int, at_least: int) -> None:
+    rows = committed(round_number)
+    assert len(rows) >= at_least
     assert len({r["id"] for r in rows}) == len(rows)
     assert len({(r["response"], r["answer"]) for r in rows}) == len(rows)
     splits = Counter(r["split"] for r in rows)
     assert set(splits) == {"dev", "test"} and min(splits.values()) > 0.4 * len(rows)
     make = generator()
-    assert all(r["split"] == make.split_of(r["response"], r["answer"]) for r in rows)
+    seed = make.ROUNDS[round_number][2]
+    assert all(r["split"] == make.split_of(r["response"], r["answer"], seed) for r in rows)
     both_ways = Counter((r["category"], r["label"]) for r in rows if not r["ambiguous"])
     categories = {r["category"] for r in rows}
     one_way = [c for c in categories if not (both_ways[(c, True)] and both_ways[(c, False)])]
