@@ -125,6 +125,7 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    args.corpus = args.corpus.resolve()
 
     rows = load(args.split, args.corpus)[: 200 if args.quick else None]
     scores = {"relift": score(rows, run_relift(rows))}
