@@ -67,7 +67,7 @@ def test_percent_and_rounding_options() -> None:
     # The default wants two places; "reference" rounds to any number of them.
     assert not relift.verify(r"\boxed{\frac13}", "0.3")
     assert relift.verify(r"\boxed{\frac13}", "0.3", rounding="reference")
-    assert relift.verify(r"\boxed{\frac13}", "0.3", rounding="hundredths") is False
+    assert relift.verify(r"\boxed{\frac13}", "0.3", rounding="precise") is False
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ Options accepted by every verifier function (keyword-only):
   ``"boxed"`` (no fallback), ``"answer_is"``, ``"math_span"``, ``"last_number"`` (default).
 - ``float_tolerance``: relative tolerance when the two values are not both exact (default 1e-9).
 - ``rounding``: when a decimal reference accepts an exact response rounded to its places.
-  ``"hundredths"`` (default): only when the reference has at least two decimal places, so
-  ``0.33`` accepts ``\\frac13`` and ``0.3`` does not (a one-place reference is too coarse to tell
-  an exact answer from a near miss); ``"reference"``: at any number of places; ``"exact"``: never.
+  ``"precise"`` (default): only when the reference has at least two decimal places or three
+  significant digits, so ``0.33`` and ``33.3`` accept ``\\frac13`` and ``\\frac{100}{3}`` and
+  ``0.3`` does not (a coarser reference cannot tell an exact answer from a near miss);
+  ``"reference"``: at any number of places; ``"exact"``: never.
 - ``percent``: ``"either"`` (default): ``50\\%`` equals ``50`` and ``0.5``;
   ``"strict"``: only ``0.5``.
 - ``work_budget``: work units one item may spend before it counts as undecided (default 200000).
@@ -70,7 +71,7 @@ def verify(
     require_boxed: bool = ...,
     extract_fallback: _Fallback = ...,
     float_tolerance: float = ...,
-    rounding: Literal["hundredths", "reference", "exact"] = ...,
+    rounding: Literal["precise", "reference", "exact"] = ...,
     percent: Literal["either", "strict"] = ...,
     work_budget: int = ...,
 ) -> bool:
@@ -84,7 +85,7 @@ def grade(
     require_boxed: bool = ...,
     extract_fallback: _Fallback = ...,
     float_tolerance: float = ...,
-    rounding: Literal["hundredths", "reference", "exact"] = ...,
+    rounding: Literal["precise", "reference", "exact"] = ...,
     percent: Literal["either", "strict"] = ...,
     work_budget: int = ...,
 ) -> Verdict:
@@ -99,7 +100,7 @@ def verify_batch(
     require_boxed: bool = ...,
     extract_fallback: _Fallback = ...,
     float_tolerance: float = ...,
-    rounding: Literal["hundredths", "reference", "exact"] = ...,
+    rounding: Literal["precise", "reference", "exact"] = ...,
     percent: Literal["either", "strict"] = ...,
     work_budget: int = ...,
 ) -> npt.NDArray[np.bool_]:

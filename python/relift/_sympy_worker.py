@@ -5,7 +5,7 @@ parser (the ``antlr4-python3-runtime`` 4.11 backend), says so on stdout, then re
 request per line on stdin and answers one JSON line per request on stdout, until stdin closes:
 
     -> {"id": 7, "response": "\\binom{n}{2}", "gold": "\\frac{n(n-1)}{2}",
-        "float_tolerance": 1e-09, "rounding": "hundredths"}
+        "float_tolerance": 1e-09, "rounding": "precise"}
     <- {"id": 7, "equal": true, "status": "equal", "detail": "simplify(a - b) == 0"}
 
 ``status`` is "equal", "not_equal", "unparsed" (a side did not parse) or "error" (sympy raised);
@@ -190,8 +190,11 @@ def same_answer(response: str, gold: str, tolerance: float, rounding: str) -> tu
         return False, "a relation against a value"
     decimals = _DECIMAL.match(gold)
     places = len(decimals[1]) if decimals else 0
-    # The core's rounding rule: "reference" rounds to any places, "hundredths" to two or more.
-    rounds = rounding == "reference" or (rounding == "hundredths" and places >= 2)
+    # The core's rounding rule: "reference" rounds to any places, "precise" when the reference
+    # has two places or more, or three significant digits or more.
+    significant = len(re.sub(r"\D", "", gold).lstrip("0"))
+    precise = places >= 2 or significant >= 3
+    rounds = rounding == "reference" or (rounding == "precise" and precise)
     if rounds and places and not _DECIMAL.match(response) and a.is_number:
         if round_half_away(a, places) == round_half_away(b, places):
             return True, f"equal after rounding to {places} places"

@@ -223,7 +223,7 @@ class SympyFallback:
         pairs: Sequence[tuple[str, str]],
         *,
         float_tolerance: float = 1e-9,
-        rounding: str = "hundredths",
+        rounding: str = "precise",
     ) -> list[SympyOutcome]:
         """sympy's decision on each ``(answer, reference)`` pair of answer strings (already
         extracted from the response), in order."""
@@ -357,7 +357,7 @@ class SympyFallback:
         outcomes = self.settle(
             list(unknown),
             float_tolerance=float(options.get("float_tolerance", 1e-9)),
-            rounding=str(options.get("rounding", "hundredths")),
+            rounding=str(options.get("rounding", "precise")),
         )
         by_index: dict[int, SympyOutcome] = {}
         for indices, outcome in zip(unknown.values(), outcomes, strict=True):

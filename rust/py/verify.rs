@@ -52,10 +52,10 @@ fn options_from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> 
             }
             "rounding" => {
                 opts.rounding = match value.extract::<String>().as_deref() {
-                    Ok("hundredths") => Rounding::Hundredths,
+                    Ok("precise") => Rounding::Precise,
                     Ok("reference") => Rounding::ReferencePrecision,
                     Ok("exact") => Rounding::Exact,
-                    _ => return Err(bad("'hundredths', 'reference' or 'exact'")),
+                    _ => return Err(bad("'precise', 'reference' or 'exact'")),
                 }
             }
             "percent" => {

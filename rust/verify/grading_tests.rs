@@ -41,8 +41,9 @@ fn commas_read_by_the_reference() {
 }
 
 #[test]
-fn default_rounding_needs_two_places() {
+fn default_rounding_needs_a_precise_reference() {
     assert!(equal("\\boxed{\\frac13}", "0.33"));
+    assert!(equal("\\boxed{\\frac{100}{3}}", "33.3"));
     assert!(equal("\\boxed{4\\pi}", "12.57"));
     assert!(!equal("\\boxed{\\frac13}", "0.3"));
     assert!(!equal("Answer: \\sqrt{2}", "1.4"));

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 pub use options::{
     ExtractFallback, Options, Percent, Rounding, Think, MIN_APPROXIMATION_PLACES,
-    MIN_ROUNDED_PLACES,
+    MIN_ROUNDED_DIGITS, MIN_ROUNDED_PLACES,
 };
 
 use crate::error::{catch_panics, Error, Result};

@@ -32,17 +32,21 @@ pub enum Rounding {
     /// Round the response to the reference's number of decimal places, whatever they are (so
     /// `0.3` accepts `\frac13`).
     ReferencePrecision,
-    /// Round as `ReferencePrecision`, but only when the reference gives at least
-    /// [`MIN_ROUNDED_PLACES`] decimal places: `0.33` and `12.57` are deliberate roundings ("to
-    /// the nearest hundredth") that accept `\frac13` and `4\pi`; `0.3` and `1.4` are too coarse
-    /// to tell an exact answer from a near miss (one chance in ten), so they reject `\frac13`
-    /// and `\sqrt2`. The default: what a careful grader signs.
-    Hundredths,
+    /// Round as `ReferencePrecision`, but only when the reference is precise: at least
+    /// [`MIN_ROUNDED_PLACES`] decimal places or [`MIN_ROUNDED_DIGITS`] significant digits.
+    /// `0.33`, `12.57` and `33.3` are deliberate roundings that accept `\frac13`, `4\pi` and
+    /// `\frac{100}{3}`; `0.3` and `1.4` are too coarse to tell an exact answer from a near miss
+    /// (one chance in ten), so they reject `\frac13` and `\sqrt2`. The default: what a careful
+    /// grader signs.
+    Precise,
 }
 
-/// The fewest decimal places a reference needs to accept a rounded exact response under
-/// [`Rounding::Hundredths`].
+/// A decimal reference with this many places is precise enough to round to (see
+/// [`Rounding::Precise`]).
 pub const MIN_ROUNDED_PLACES: u32 = 2;
+
+/// ... and so is one with this many significant digits.
+pub const MIN_ROUNDED_DIGITS: usize = 3;
 
 /// The fewest decimal places a decimal response needs to stand for an exact reference it rounds
 /// (`0.333333` for `\frac13`, `4.123106` for `\sqrt{17}`; not `3.14159` for `\pi`), under every
@@ -79,7 +83,7 @@ impl Default for Options {
             require_boxed: false,
             extract_fallback: ExtractFallback::LastNumber,
             float_tolerance: 1e-9,
-            rounding: Rounding::Hundredths,
+            rounding: Rounding::Precise,
             percent: Percent::Either,
             work_budget: 200_000,
         }

@@ -66,7 +66,7 @@ class VerifierOptions(TypedDict, total=False):
     require_boxed: bool
     extract_fallback: Literal["boxed", "answer_is", "math_span", "last_number"]
     float_tolerance: float
-    rounding: Literal["hundredths", "reference", "exact"]
+    rounding: Literal["precise", "reference", "exact"]
     percent: Literal["either", "strict"]
     work_budget: int
 
@@ -172,10 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verifier.add_argument(
         "--rounding",
-        choices=["hundredths", "reference", "exact"],
-        help="'hundredths': a decimal reference with at least two places (0.33) accepts "
-        "\\frac13 rounded to its places, a coarser one (0.3) does not; 'reference': any decimal "
-        "reference accepts a rounded exact value; 'exact': never round (default: hundredths)",
+        choices=["precise", "reference", "exact"],
+        help="'precise': a decimal reference with two places or three significant digits "
+        "(0.33, 33.3) accepts an exact value rounded to its places, a coarser one (0.3) does "
+        "not; 'reference': any decimal reference does; 'exact': never round (default: precise)",
     )
     verifier.add_argument(
         "--percent",

@@ -552,7 +552,8 @@ impl Ctx<'_> {
             if let Some(lit) = is_decimal_literal(gold) {
                 let places = decimal_places(lit);
                 let precise_enough = self.opts.rounding == super::Rounding::ReferencePrecision
-                    || places >= super::MIN_ROUNDED_PLACES;
+                    || places >= super::MIN_ROUNDED_PLACES
+                    || significant_digits(lit) >= super::MIN_ROUNDED_DIGITS;
                 if places > 0 && precise_enough {
                     if let (Some(r), Some(g)) = (round_to_places(&a, places), b.as_exact_real()) {
                         if &r == g {

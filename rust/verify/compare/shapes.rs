@@ -375,3 +375,9 @@ pub(super) fn scaled_matrix(node: &Node) -> Option<Node> {
         _ => None,
     }
 }
+
+/// Significant digits of a decimal literal: `0.0330` has 3, `33.3` has 3, `0.3` has 1.
+pub(super) fn significant_digits(literal: &str) -> usize {
+    let digits: String = literal.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').len()
+}

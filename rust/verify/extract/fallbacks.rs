@@ -312,36 +312,38 @@ pub(super) fn last_number_in_words(text: &str) -> Option<&str> {
     if text.bytes().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let is_number_word = |w: &str| NUMBER_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n));
-    let words: Vec<(usize, &str)> = word_starts(text)
-        .zip(text.split(|c: char| !(c.is_ascii_alphabetic() || c == '-')))
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let last = words
-        .iter()
-        .rposition(|(_, w)| w.split('-').all(is_number_word))?;
-    let mut first = last;
-    while first > 0 && {
-        let w = words[first - 1].1;
-        w.split('-').all(is_number_word) || (w.eq_ignore_ascii_case("and") && first >= 2)
-    } {
-        first -= 1;
+    let is_number_word = |w: &str| {
+        w.split('-')
+            .all(|part| NUMBER_WORDS.iter().any(|n| part.eq_ignore_ascii_case(n)))
+    };
+    // Words are runs of ASCII letters and `-`, read from the end; every other byte (UTF-8
+    // included) separates them, so every slice is taken next to an ASCII byte.
+    let b = text.as_bytes();
+    let is_word_byte = |c: u8| c.is_ascii_alphabetic() || c == b'-';
+    let mut run: Option<(usize, usize)> = None;
+    let mut end = b.len();
+    while end > 0 {
+        if !is_word_byte(b[end - 1]) {
+            end -= 1;
+            continue;
+        }
+        let start = end
+            - b[..end]
+                .iter()
+                .rev()
+                .take_while(|&&c| is_word_byte(c))
+                .count();
+        let word = &text[start..end];
+        if is_number_word(word) {
+            run = Some((start, run.map_or(end, |(_, run_end)| run_end)));
+        } else if run.is_some() && !word.eq_ignore_ascii_case("and") {
+            break; // the run ends; "and" inside it ("one hundred and five") does not end it
+        }
+        end = start;
     }
-    let (start, _) = words[first];
-    let (end_start, end_word) = words[last];
-    let run = &text[start..end_start + end_word.len()];
-    (!run.eq_ignore_ascii_case("one")).then_some(run)
-}
-
-/// The start of each piece that `split` on non-word characters yields, in order.
-fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut next = 0;
-    text.split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-        .map(move |piece| {
-            let start = next;
-            next = start + piece.len() + 1;
-            start
-        })
+    let (start, end) = run?;
+    let phrase = &text[start..end];
+    (!phrase.eq_ignore_ascii_case("one")).then_some(phrase)
 }
 
 const NUMBER_WORDS: &[&str] = &[
