@@ -73,6 +73,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=5.0)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
+    args.corpus = args.corpus.resolve()
     rows = load(args.corpus)
     responses = [r["response"] for r in rows]
     answers = [r["answer"] for r in rows]

@@ -1,9 +1,10 @@
 """An optional second opinion from sympy on the answers the Rust core cannot decide.
 
-The Rust verifier answers "unknown" when it cannot parse a side or evaluate it (``\\binom{n}{2}``
-at non-integer points, a unit in ``25\\pi \\text{ cm}^2``, a base subscript ``204_5``); plain
-``verify_batch`` then gives False. With the fallback, only those items go on to sympy, in worker
-processes with a hard time limit, and an item sympy proves equal becomes True::
+The Rust verifier answers "unknown" when it cannot decide within its work budget, or cannot
+evaluate a side at its sample points (an identity such as ``\\sec^2 x - \\tan^2 x - 1`` against
+``0``, where the values cancel inside the error bounds); plain ``verify_batch`` then gives
+False. With the fallback, only those items go on to sympy, in worker processes with a hard time
+limit, and an item sympy proves equal becomes True::
 
     from relift.sympy_fallback import SympyFallback
 
