@@ -4,6 +4,7 @@ so these tests do not depend on the verifier's finer behaviour."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import subprocess
@@ -442,3 +443,24 @@ def test_console_script_help() -> None:
     assert result.returncode == 0, result.stderr
     assert "usage: relift-verify" in result.stdout
     assert "example:" in result.stdout and "--answer-field" in result.stdout
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("sympy") is None or importlib.util.find_spec("antlr4") is None,
+    reason="the sympy fallback needs sympy and antlr4-python3-runtime (relift[sympy])",
+)
+def test_sympy_fallback_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 3^200000 is beyond the Rust core's size budget ("unknown", so wrong without the fallback);
+    # sympy proves it equal to 9^100000 and not to 9^100001.
+    records = [
+        {"response": r"\boxed{3^{200000}}", "answer": "9^{100000}"},
+        {"response": r"\boxed{3^{200000}}", "answer": "9^{100001}"},
+        {"response": RIGHT, "answer": "4"},
+    ]
+    src = write_jsonl(tmp_path / "in.jsonl", records)
+    code, out, err = run(capsys, src)
+    assert code == 0, err
+    assert [json.loads(line)["correct"] for line in out.splitlines()] == [False, False, True]
+    code, out, err = run(capsys, src, "--sympy-fallback")
+    assert code == 0, err
+    assert [json.loads(line)["correct"] for line in out.splitlines()] == [True, False, True]

@@ -189,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="work units one record may spend before it counts as wrong (default: 200000)",
     )
     verifier.add_argument(
+        "--sympy-fallback",
+        action="store_true",
+        help="send the records the Rust core cannot decide to sympy, in worker processes with a "
+        "hard timeout (needs relift[sympy]; --explain still shows the core's own decision)",
+    )
+    verifier.add_argument(
         "--threads",
         type=_positive_int,
         metavar="N",

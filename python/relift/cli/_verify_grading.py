@@ -33,11 +33,14 @@ class Grader:
         threads: int | None,
         explain: bool,
         pool: ThreadPoolExecutor | None,
+        sympy_fallback: bool = False,
     ) -> None:
         self.options = options
         self.threads = threads
         self.explain = explain
         self.pool = pool
+        # Not with --explain: `grade` explains the Rust core's own decision.
+        self.sympy_fallback = sympy_fallback
 
     def grade(self, items: list[Item]) -> list[_Result]:
         if not items:
@@ -51,6 +54,7 @@ class Grader:
                 [item.response for item in items],
                 [item.answer for item in items],
                 threads=self.threads,
+                sympy_fallback=self.sympy_fallback,
                 **self.options,
             )
         except ReliftError:
@@ -60,7 +64,9 @@ class Grader:
 
     def _verify_one(self, item: Item) -> _Result:
         try:
-            return relift.verify(item.response, item.answer, **self.options)
+            return relift.verify(
+                item.response, item.answer, sympy_fallback=self.sympy_fallback, **self.options
+            )
         except ReliftError as exc:
             return exc
 

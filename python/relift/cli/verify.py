@@ -112,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         workers = args.threads or os.cpu_count() or 1
         pool = ThreadPoolExecutor(max_workers=workers) if args.explain and workers > 1 else None
         try:
-            grader = Grader(options, args.threads, args.explain, pool)
+            grader = Grader(options, args.threads, args.explain, pool, args.sympy_fallback)
             process(items, grader, writer, args.batch_size, position_of(source.binary))
         finally:
             if pool is not None:
