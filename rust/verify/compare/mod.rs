@@ -16,7 +16,11 @@ use super::intervals;
 use super::num::{approx_eq, cmp_real, decimal_places, round_to_places, Budget, Num, Tri};
 use super::{Decision, Options, Percent};
 use points::{describe_point, sample_point};
-use shapes::*;
+use shapes::{
+    assigned_name, assigned_value, assignments_as_tuple, chain_values, describes_real_set,
+    elements, expand_plus_minus, facing, finite, is_decimal_literal, is_unordered, letter_of,
+    relation_spans, scaled_matrix, significant_digits, sym, text_key, vector_of, SymSpan,
+};
 
 type Outcome = (Decision, String);
 

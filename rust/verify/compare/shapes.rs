@@ -7,12 +7,12 @@ use super::super::eval::free_variables;
 // --------------------------------------------------------------------------------------------
 // `a \pm b`
 
-pub(super) fn has_plus_minus(node: &Node) -> bool {
+fn has_plus_minus(node: &Node) -> bool {
     node.any(&|n| matches!(n, Node::PlusMinus(..)))
 }
 
 /// Replace every `a \pm b` by `a + b` (plus = true) or `a - b`.
-pub(super) fn choose_sign(node: &Node, plus: bool) -> Node {
+fn choose_sign(node: &Node, plus: bool) -> Node {
     match node {
         Node::PlusMinus(a, b) => {
             let a = choose_sign(a, plus);
@@ -186,7 +186,7 @@ pub(super) fn relation_spans(operands: &[Node], ops: &[RelOp]) -> Option<Vec<Sym
 }
 
 /// `x op bound` as intervals.
-pub(super) fn one_sided(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
+fn one_sided(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
     let b = Some(bound);
     Some(match op {
         RelOp::Lt | RelOp::Le => vec![sym(None, b, false, op == RelOp::Le)],
@@ -197,7 +197,7 @@ pub(super) fn one_sided(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
 }
 
 /// `|x| op bound` as intervals.
-pub(super) fn abs_spans(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
+fn abs_spans(bound: &Node, op: RelOp) -> Option<Vec<SymSpan>> {
     let neg = Node::Neg(Box::new(bound.clone()));
     Some(match op {
         RelOp::Lt | RelOp::Le => vec![sym(
@@ -236,7 +236,7 @@ pub(super) fn describes_real_set(node: &Node) -> bool {
     }
 }
 
-pub(super) fn is_inequality(node: &Node) -> bool {
+fn is_inequality(node: &Node) -> bool {
     matches!(node, Node::Relation(_, ops) if ops.iter().any(|op| *op != RelOp::Eq))
 }
 
