@@ -11,6 +11,10 @@
 //! or the list `1, 234` when the reference is a list; `3,75` (and `0,125`) is the list `3, 75`,
 //! or the decimal `3.75` when the reference is one value; `(D) 210` is the choice D, or the
 //! value 210 when the reference is not a letter.
+//!
+//! Also here: the currency an answer names (two different currencies are not equal), and the
+//! parse of an answer that does not parse as written (its decimal-comma reading, or its last
+//! side). `docs/verifier.md` states every rule with its reasons.
 
 use super::ast::{Node, RelOp};
 use super::compare::compare;
@@ -49,8 +53,12 @@ pub(super) fn gather(parts: &[String], budget: &mut Budget) -> Option<Node> {
     Some(Node::List(items))
 }
 
+/// `x = 3`: a name given a value.
 fn is_assignment(node: &Node) -> bool {
-    matches!(node, Node::Relation(operands, ops) if ops == &[RelOp::Eq] && matches!(operands[0], Node::Var(_)))
+    match node {
+        Node::Relation(operands, ops) => ops == &[RelOp::Eq] && matches!(operands[0], Node::Var(_)),
+        _ => false,
+    }
 }
 
 /// Whether some part of `parts` has a value different from the last part's.
