@@ -82,7 +82,7 @@ pub struct Gold {
 impl Gold {
     pub fn new(answer: &str, options: &Options) -> Gold {
         let mut budget = num::Budget::new(options.work_budget);
-        let parts = extract::reference_parts(answer);
+        let (stripped, parts) = extract::reference_answer(answer);
         let currency = readings::currency_of(answer);
         if let Some(gathered) = readings::gather(&parts, &mut budget) {
             return Gold {
@@ -91,7 +91,6 @@ impl Gold {
                 second: None,
             };
         }
-        let stripped = extract::strip_reference(answer);
         let parsed = latex::parse_answer(&stripped, &mut budget).map_err(|e| e.to_string());
         let second = readings::reference_second_reading(&stripped, parsed.as_ref().ok())
             .and_then(|text| latex::parse_answer(&text, &mut budget).ok());
@@ -170,10 +169,7 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
             }
         }
     };
-    let announced = matches!(
-        extracted.method,
-        extract::ExtractMethod::Boxed | extract::ExtractMethod::AnswerIs
-    ) || extracted.reason == extract::SPAN_ENDS_TEXT;
+    let announced = extracted.announced;
     let (mut decision, mut reason) =
         compare::compare(&predicted, gold_parsed, options, &mut budget, announced);
     if decision != Decision::Equal {

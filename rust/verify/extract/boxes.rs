@@ -18,23 +18,22 @@ pub(super) fn last_boxed(text: &str) -> Option<&str> {
     complete_boxes_rev(text).next().map(|found| found.answer)
 }
 
-/// Boxes answering together, in text order: the last box and the boxes before it that only
-/// connectors separate (`$\boxed{-3}$ and $\boxed{8}$`, `\boxed{1},\boxed{2}`,
-/// `$a=\boxed{2}$, $b=\boxed{3}$`). At most [`MAX_GROUP`] boxes.
-pub(super) fn final_box_group(text: &str) -> Vec<String> {
-    let mut group: Vec<String> = Vec::new();
-    let mut group_start = usize::MAX;
+/// The last box's answer, and the boxes answering together with it, in text order: the last
+/// box and the boxes before it that only connectors separate (`$\boxed{-3}$ and $\boxed{8}$`,
+/// `\boxed{1},\boxed{2}`, `$a=\boxed{2}$, $b=\boxed{3}$`). The group holds at most [`MAX_GROUP`]
+/// boxes, and is empty when no other box joins the last one. One backward search finds both.
+pub(super) fn last_box_and_group(text: &str) -> Option<(&str, Vec<String>)> {
     let mut boxes = complete_boxes_rev(text);
-    let Some(last) = boxes.next() else {
-        return group;
-    };
+    let last = boxes.next()?;
+    let answer = last.answer;
     if !box_may_end_before(text, last.start) {
-        return group; // the common case: one box, after prose; no need to look further back
+        // The common case: one box, after prose; no need to look further back.
+        return Some((answer, vec![]));
     }
-    for found in std::iter::once(last).chain(boxes) {
-        if group_start != usize::MAX
-            && (found.end > group_start || !is_connector(&text[found.end..group_start]))
-        {
+    let mut group = vec![with_assigned_name(text, &last)];
+    let mut group_start = last.start;
+    for found in boxes {
+        if found.end > group_start || !is_connector(&text[found.end..group_start]) {
             break; // a box nested in the group, or prose before it
         }
         group.push(with_assigned_name(text, &found));
@@ -43,8 +42,11 @@ pub(super) fn final_box_group(text: &str) -> Vec<String> {
             break;
         }
     }
+    if group.len() < 2 {
+        group.clear();
+    }
     group.reverse();
-    group
+    Some((answer, group))
 }
 
 /// Whether an earlier box can end in the connector-sized window before `start`: the window holds

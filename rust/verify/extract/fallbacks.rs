@@ -7,6 +7,7 @@ use super::backslashes::count_while;
 use super::scan::rfind_byte;
 use super::spans::MathSpans;
 use super::wrappers::unwrap_answer;
+use crate::verify::latex::{is_number_word, scale_of};
 
 /// Words that start an answer phrase, each with the index of its rarest letter, which the
 /// backward search looks for.
@@ -312,10 +313,6 @@ pub(super) fn last_number_in_words(text: &str) -> Option<&str> {
     if text.bytes().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let is_number_word = |w: &str| {
-        w.split('-')
-            .all(|part| NUMBER_WORDS.iter().any(|n| part.eq_ignore_ascii_case(n)))
-    };
     // Words are runs of ASCII letters and `-`, read from the end; every other byte (UTF-8
     // included) separates them, so every slice is taken next to an ASCII byte.
     let b = text.as_bytes();
@@ -345,40 +342,6 @@ pub(super) fn last_number_in_words(text: &str) -> Option<&str> {
     let phrase = &text[start..end];
     (!phrase.eq_ignore_ascii_case("one")).then_some(phrase)
 }
-
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-];
 
 /// The last number token in `b`, as written (see [`last_number`]).
 fn last_number_token(b: &[u8]) -> Option<Range<usize>> {
@@ -412,19 +375,20 @@ fn glued_to_a_word(b: &[u8], number: &Range<usize>) -> bool {
 
 /// `1.5 million`: the number's end, past a scale word that follows it.
 fn with_scale_word(text: &str, end: usize) -> usize {
-    for word in [" million", " billion", " trillion", " thousand"] {
-        let rest = &text.as_bytes()[end..];
-        let whole_word = rest
-            .get(word.len())
-            .is_none_or(|c| !c.is_ascii_alphabetic());
-        if rest.len() >= word.len()
-            && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-            && whole_word
-        {
-            return end + word.len();
-        }
+    let b = text.as_bytes();
+    if b.get(end) != Some(&b' ') {
+        return end;
     }
-    end
+    let word_len = b[end + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = &text[end + 1..end + 1 + word_len];
+    if scale_of(word).is_some() {
+        end + 1 + word_len
+    } else {
+        end
+    }
 }
 
 /// The number whose first digit is at `i`.

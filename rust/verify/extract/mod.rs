@@ -62,7 +62,7 @@ pub use super::options::ExtractOptions;
 
 use super::options::ExtractFallback;
 use backslashes::{letters_end, undouble_backslashes};
-use boxes::{all_boxes, final_box_group, last_boxed};
+use boxes::{all_boxes, last_box_and_group, last_boxed};
 use fallbacks::{answer_phrase, last_number, last_number_in_words};
 use scan::find_byte;
 use spans::{final_span_group, last_math_span};
@@ -102,6 +102,10 @@ pub struct Extracted {
     pub method: ExtractMethod,
     /// A short human-readable account of what happened.
     pub reason: &'static str,
+    /// The response announced this as its final answer: a box, an answer phrase, or a math span
+    /// that ends the text with a full stop. A computation in it (`\binom{10}{4} = 210`) then
+    /// stands for its result; a math span picked from the reasoning may be an unfinished step.
+    pub announced: bool,
 }
 
 impl Extracted {
@@ -110,21 +114,32 @@ impl Extracted {
             text: None,
             method: ExtractMethod::None,
             reason,
+            announced: false,
         }
     }
 
     fn found(answer: &str, method: ExtractMethod, reason: &'static str) -> Self {
+        let announced = matches!(method, ExtractMethod::Boxed | ExtractMethod::AnswerIs);
         if answer.len() > MAX_ANSWER_BYTES {
             return Extracted {
                 text: None,
                 method,
                 reason: "answer longer than 10000 bytes",
+                announced,
             };
         }
         Extracted {
             text: Some(answer.to_string()),
             method,
             reason,
+            announced,
+        }
+    }
+
+    fn announced(self, announced: bool) -> Self {
+        Extracted {
+            announced: self.announced || announced,
+            ..self
         }
     }
 }
@@ -137,23 +152,13 @@ pub fn extract_answer(response: &str, opts: &ExtractOptions) -> Extracted {
 /// [`extract_answer`], and when the answer is a box that other boxes join (`$\boxed{-3}$ and
 /// $\boxed{8}$`), the contents of all of them in order; else no parts.
 pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted, Vec<String>) {
-    let region = if opts.think_after {
-        match response.find(THINK_END) {
-            Some(at) => &response[at + THINK_END.len()..],
-            None => return (Extracted::missing("no </think> in response"), vec![]),
-        }
-    } else {
-        response
+    let Some(region) = answer_region(response, opts) else {
+        return (Extracted::missing("no </think> in response"), vec![]);
     };
-    let text = undouble_backslashes(turns::before_next_turn(region));
-    if let Some(answer) = last_boxed(&text) {
+    let text = undouble_backslashes(region);
+    if let Some((answer, group)) = last_box_and_group(&text) {
         let found = Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
-        let group = final_box_group(&text);
-        let parts = if group.len() >= 2 && found.text.is_some() {
-            group
-        } else {
-            vec![]
-        };
+        let parts = if found.text.is_some() { group } else { vec![] };
         return (found, parts);
     }
     if opts.require_boxed {
@@ -165,7 +170,9 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
     // Text inside a group that never closes was cut off mid-expression: no fallback uses it.
     let complete = &text[..unclosed_tail_start(text.as_bytes())];
     let found = match fallback_answer(complete, opts.fallback) {
-        Some((answer, method, reason)) => Extracted::found(answer, method, reason),
+        Some((answer, method, reason, announced)) => {
+            Extracted::found(answer, method, reason).announced(announced)
+        }
         None => Extracted::missing("no answer found"),
     };
     let parts = if found.method == ExtractMethod::MathSpan && found.text.is_some() {
@@ -176,19 +183,24 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
     (found, parts.unwrap_or_default())
 }
 
-/// Every box of a response (at most 16, in order), for a reference with several parts when the
-/// response boxes them apart: "(a) The mean is $\boxed{3}$. (b) The median is $\boxed{7}$."
-pub fn every_box(response: &str, opts: &ExtractOptions) -> Vec<String> {
+/// The part of a response that holds its answer: after the first `</think>` with `think_after`
+/// (`None` when there is none), and before the next turn (`turns.rs`).
+fn answer_region<'a>(response: &'a str, opts: &ExtractOptions) -> Option<&'a str> {
     let region = if opts.think_after {
-        match response.find(THINK_END) {
-            Some(at) => &response[at + THINK_END.len()..],
-            None => return vec![],
-        }
+        &response[response.find(THINK_END)? + THINK_END.len()..]
     } else {
         response
     };
-    let text = undouble_backslashes(turns::before_next_turn(region));
-    let boxes = all_boxes(&text);
+    Some(turns::before_next_turn(region))
+}
+
+/// Every box of a response (at most 16, in order), for a reference with several parts when the
+/// response boxes them apart: "(a) The mean is $\boxed{3}$. (b) The median is $\boxed{7}$."
+pub fn every_box(response: &str, opts: &ExtractOptions) -> Vec<String> {
+    let Some(region) = answer_region(response, opts) else {
+        return vec![];
+    };
+    let boxes = all_boxes(&undouble_backslashes(region));
     if boxes.len() > MAX_REFERENCE_PARTS {
         return vec![];
     }
@@ -199,12 +211,7 @@ pub fn every_box(response: &str, opts: &ExtractOptions) -> Vec<String> {
 /// a bare capital A-J standing alone before punctuation or the end ("I think it's B."), so
 /// that the pronoun "I" and the article "A" in prose do not count.
 pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char> {
-    let region = if opts.think_after {
-        &response[response.find(THINK_END)? + THINK_END.len()..]
-    } else {
-        response
-    };
-    let text = turns::before_next_turn(region).as_bytes();
+    let text = answer_region(response, opts)?.as_bytes();
     let standalone = |i: usize| {
         let before = i.checked_sub(1).map(|k| text[k]);
         let after = text.get(i + 1).copied();
@@ -219,18 +226,13 @@ pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char>
         .map(|i| text[i] as char)
 }
 
-/// The answer found by the fallback levels that `level` allows, with its method and reason.
-fn fallback_answer<'a>(
-    text: &'a str,
-    level: ExtractFallback,
-) -> Option<(&'a str, ExtractMethod, &'static str)> {
+/// The answer found by the fallback levels that `level` allows: its text, method, reason, and
+/// whether it concludes the text (see [`Extracted::announced`]).
+fn fallback_answer(text: &str, level: ExtractFallback) -> Option<Fallback<'_>> {
     if level >= ExtractFallback::AnswerIs {
         if let Some(answer) = answer_phrase(text) {
-            return Some((
-                answer,
-                ExtractMethod::AnswerIs,
-                "found an \"answer is\" phrase",
-            ));
+            let reason = "found an \"answer is\" phrase";
+            return Some((answer, ExtractMethod::AnswerIs, reason, false));
         }
     }
     let span = (level >= ExtractFallback::MathSpan)
@@ -239,33 +241,46 @@ fn fallback_answer<'a>(
     let number = (level >= ExtractFallback::LastNumber)
         .then(|| last_number(text))
         .flatten();
-    let as_span = |(end, answer): (usize, &'a str)| {
-        // A span that ends the text's last sentence (`... is $\frac{6}{15} = 0.4$.`) concludes.
+    let as_span = |(end, answer)| {
+        // A span that ends the text's last sentence (`... is $\frac{6}{15} = 0.4$.`) concludes;
+        // without the full stop the text may have been cut off mid-computation.
         let rest = text[end..].trim();
-        // Without the full stop the text may have been cut off mid-computation.
-        let concludes = rest == "." || rest.starts_with(".\n");
-        let reason = if concludes {
-            SPAN_ENDS_TEXT
+        if rest == "." || rest.starts_with(".\n") {
+            (
+                answer,
+                ExtractMethod::MathSpan,
+                "found a math span ending the text",
+                true,
+            )
         } else {
-            "found a math span"
-        };
-        (answer, ExtractMethod::MathSpan, reason)
+            (answer, ExtractMethod::MathSpan, "found a math span", false)
+        }
     };
-    let as_number = |(_, answer)| (answer, ExtractMethod::LastNumber, "found the last number");
+    let as_number = |(_, answer)| {
+        (
+            answer,
+            ExtractMethod::LastNumber,
+            "found the last number",
+            false,
+        )
+    };
     match (span, number) {
         // A number written after the last span is the later, so likelier final, answer.
         (Some((span_end, _)), Some(number)) if number.0 >= span_end => Some(as_number(number)),
         (Some(span), _) => Some(as_span(span)),
         (None, Some(number)) => Some(as_number(number)),
-        (None, None) if level >= ExtractFallback::LastNumber => last_number_in_words(text)
-            .map(|answer| (answer, ExtractMethod::LastNumber, "found a number in words")),
+        (None, None) if level >= ExtractFallback::LastNumber => {
+            let reason = "found a number in words";
+            last_number_in_words(text)
+                .map(|answer| (answer, ExtractMethod::LastNumber, reason, false))
+        }
         (None, None) => None,
     }
 }
 
-/// The reason of a math span that ends the text: a computation in it (`\binom{10}{4} = 210`)
-/// stands for its result, as in a box (see `compare`).
-pub const SPAN_ENDS_TEXT: &str = "found a math span ending the text";
+/// What a fallback level found: the answer, its method, the reason, and whether it concludes
+/// the text.
+type Fallback<'a> = (&'a str, ExtractMethod, &'static str, bool);
 
 /// Where the text stops being complete: at the first `{` or `\left` that is never closed (by `}`
 /// or `\right`), else at its end. A response cut off by a length limit ends like this.
@@ -322,21 +337,22 @@ fn unclosed_tail_start(b: &[u8]) -> usize {
 /// The reference answer without its wrappers: doubled backslashes fixed, the content of the last
 /// box if there is one, then unwrapped and trimmed like every answer (see the module docs).
 pub fn strip_reference(answer: &str) -> String {
-    let text = undouble_backslashes(answer);
-    last_boxed(&text)
-        .unwrap_or_else(|| unwrap_answer(&text))
-        .to_string()
+    reference_answer(answer).0
 }
 
-/// The contents of every box of a reference answer that boxes several parts (a full solution:
-/// "so $x=\boxed{3}$ or $x=\boxed{-1}$"), in order; no parts for one box, none, or very many.
-pub fn reference_parts(answer: &str) -> Vec<String> {
+/// [`strip_reference`], and the contents of every box when the reference boxes several parts (a
+/// full solution: "so $x=\boxed{3}$ or $x=\boxed{-1}$"), in order; no parts for one box, none,
+/// or very many.
+pub fn reference_answer(answer: &str) -> (String, Vec<String>) {
     let text = undouble_backslashes(answer);
+    let stripped = last_boxed(&text).unwrap_or_else(|| unwrap_answer(&text));
     let boxes = all_boxes(&text);
-    if boxes.len() < 2 || boxes.len() > MAX_REFERENCE_PARTS {
-        return vec![];
-    }
-    boxes
+    let parts = if (2..=MAX_REFERENCE_PARTS).contains(&boxes.len()) {
+        boxes
+    } else {
+        vec![]
+    };
+    (stripped.to_string(), parts)
 }
 
 /// More boxes than this in a reference are not read as the parts of one answer.
@@ -393,7 +409,8 @@ mod tests {
             Extracted {
                 text: None,
                 method: ExtractMethod::None,
-                reason: "no </think> in response"
+                reason: "no </think> in response",
+                announced: false
             }
         );
         // Without think_after the tag is just text.
@@ -457,7 +474,8 @@ mod tests {
             Extracted {
                 text: None,
                 method: ExtractMethod::None,
-                reason: "no answer found"
+                reason: "no answer found",
+                announced: false
             }
         );
         assert_eq!(extract_answer("", &all()).text, None);
@@ -492,7 +510,8 @@ mod tests {
             Extracted {
                 text: None,
                 method: ExtractMethod::Boxed,
-                reason: "answer longer than 10000 bytes"
+                reason: "answer longer than 10000 bytes",
+                announced: true
             }
         );
         let e = extract_answer(&format!("answer is {long}"), &all());

@@ -5,6 +5,7 @@ use super::vocabulary::{
     is_space, normalize_unicode, relation_for, unicode_replacement, DROPPED_WITH_ARG, GREEK,
     SHORT_WORDS, SKIPPED, TEXT_WRAPPERS,
 };
+use super::words::scale_of;
 use super::{err, ParseError};
 use crate::verify::ast::{FuncName, RelOp};
 
@@ -309,16 +310,10 @@ impl<'a> Lexer<'a> {
         {
             return self.toks.push(Tok::Percent); // `28 pct`
         }
-        let scale = match lower.as_str() {
-            "thousand" => Some("1000"),
-            "million" => Some("1000000"),
-            "billion" => Some("1000000000"),
-            "trillion" => Some("1000000000000"),
-            _ => None,
-        };
-        if let (Some(scale), Some(Tok::Num(_))) = (scale, self.toks.last()) {
+        if let (Some(scale), Some(Tok::Num(_))) = (scale_of(&lower), self.toks.last()) {
             // `1.5 million` is 1500000.
-            self.toks.extend([Tok::Op('*'), Tok::Num(scale.into())]);
+            self.toks
+                .extend([Tok::Op('*'), Tok::Num(scale.to_string())]);
             return;
         }
         match lower.as_str() {

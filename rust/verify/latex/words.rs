@@ -27,6 +27,36 @@ const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Scale words, with the multiple each stands for.
+const SCALES: &[(&str, u64)] = &[
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("trillion", 1_000_000_000_000),
+];
+
+/// The multiple a scale word stands for (`million` is 1,000,000), in any case.
+pub fn scale_of(word: &str) -> Option<u64> {
+    SCALES
+        .iter()
+        .find(|(w, _)| word.eq_ignore_ascii_case(w))
+        .map(|&(_, scale)| scale)
+}
+
+/// One number word (`seven`, `twenty`, `hundred`, `million`), in any case; also each part of a
+/// hyphenated one (`thirty-six`). The last-number fallback looks for these.
+pub fn is_number_word(word: &str) -> bool {
+    let known = |part: &str| {
+        UNITS
+            .iter()
+            .chain(TENS.iter().filter(|t| !t.is_empty()))
+            .chain(&["hundred"])
+            .any(|w| part.eq_ignore_ascii_case(w))
+            || SCALES.iter().any(|(w, _)| part.eq_ignore_ascii_case(w))
+    };
+    !word.is_empty() && word.split('-').all(known)
+}
+
 /// The value of a whole answer written as a number in English words (`three`, `Thirty-six`,
 /// `one hundred and twenty`, `two thousand five`), up to trailing punctuation; `None` for
 /// anything else, including a single "one" inside prose.
@@ -50,12 +80,7 @@ pub(super) fn number_in_words(text: &str) -> Option<u64> {
             group += 10 * n as u64;
         } else if word == "hundred" {
             group = group.max(1) * 100;
-        } else if let Some(scale) = match word.as_str() {
-            "thousand" => Some(1_000),
-            "million" => Some(1_000_000),
-            "billion" => Some(1_000_000_000),
-            _ => None,
-        } {
+        } else if let Some(scale) = scale_of(&word) {
             total += group.max(1) * scale;
             group = 0;
         } else if word == "and" && any {
@@ -101,6 +126,8 @@ mod tests {
         assert_eq!(number_in_words("no one"), None);
         assert_eq!(number_in_words("and"), None);
         assert_eq!(number_in_words("3"), None);
+        assert!(is_number_word("Thirty-six") && is_number_word("million"));
+        assert!(!is_number_word("thirty-") && !is_number_word("and"));
     }
 
     #[test]
