@@ -48,9 +48,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "gpu-tests": ("relift", "torch", "pytest", "pytest_timeout"),
     "generation": ("cuda", "vllm", "relift", "torch", "transformers"),
     "train": ("cuda", "vllm", "relift", "torch", "transformers", "pydantic", "yaml"),
+    # The same run with transformers rollouts: the trainer on CUDA where vLLM is absent.
+    "train-hf": ("cuda", "relift", "torch", "transformers", "pydantic", "yaml"),
 }
 #: Stages that use what an earlier stage made.
-AFTER: dict[str, str] = {"generation": "prepare", "train": "prepare"}
+AFTER: dict[str, str] = {"generation": "prepare", "train": "prepare", "train-hf": "prepare"}
 MODULES = (
     "torch",
     "transformers",
@@ -373,7 +375,7 @@ def judge(
         return judge_pytest(rc, artifact)
     if stage == "generation":
         return judge_generation(rc, artifact)
-    if stage == "train":
+    if stage in ("train", "train-hf"):
         return judge_train(rc, artifact, steps)
     return ("passed", "", {}) if rc == 0 else ("failed", f"exited {rc}", {})
 
@@ -429,6 +431,7 @@ def summary(stages: Mapping[str, Mapping[str, Any]], env: Mapping[str, Any]) -> 
     results = {name: s.get("results", {}) for name, s in stages.items()}
     gen = results.get("generation", {})
     train = results.get("train", {})
+    train_hf = results.get("train-hf", {})
     return {
         "gpu": env.get("gpu"),
         "versions": env.get("versions", {}),
@@ -441,6 +444,10 @@ def summary(stages: Mapping[str, Mapping[str, Any]], env: Mapping[str, Any]) -> 
         "train": {
             "steps": train.get("steps"),
             "last_metrics": train.get("last_metrics"),
+        },
+        "train_hf": {
+            "steps": train_hf.get("steps"),
+            "last_metrics": train_hf.get("last_metrics"),
         },
     }
 

@@ -6,6 +6,7 @@
 #   gpu-tests   pytest -m gpu: every GPU-only test (vLLM engine, sleep mode, CUDA RNG, bf16, ...)
 #   generation  benches/generation_bench.py: relift's VLLMEngine against bare vllm.LLM.generate
 #   train       20 steps of `relift train` with rollout.engine: vllm on the prepared model
+#   train-hf    the same 20 steps with rollout.engine: hf (transformers generate on CUDA, no vLLM)
 # Each stage runs under a time budget; a failed stage is recorded and the run goes on. Everything
 # measured goes into one JSON file (--output). Exit status: 0 every stage passed (or was skipped
 # on request), 1 a stage failed, 2 a usage error, 3 none failed but a stage could not run here.
@@ -16,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CALLER_PWD="$PWD"
 ARGS=("$@")
 HELPER=benches/gpu_acceptance.py
-STAGES=(install prepare gpu-tests generation train)
+STAGES=(install prepare gpu-tests generation train train-hf)
 
 PYTHON="${PYTHON:-python3}"
 OUTPUT="runs/gpu_acceptance.json"
@@ -43,7 +44,7 @@ usage: benches/gpu_acceptance.sh [--dry-run] [--no-install | --wheelhouse DIR] [
                     and wheels of every requirement of relift[train,vllm] not yet installed
   --output FILE     the run's JSON (default runs/gpu_acceptance.json); stage logs and files go
                     to FILE without .json, as a folder (or --workdir DIR)
-  --skip STAGES     leave out stages (install, prepare, gpu-tests, generation, train); they are
+  --skip STAGES     leave out stages (install, prepare, gpu-tests, generation, train, train-hf); they are
                     recorded as skipped on request
   --python PYTHON   the interpreter for every stage (default: $PYTHON, else python3)
 
@@ -104,6 +105,7 @@ budget_of() {
         gpu-tests) echo 360 ;;
         generation) echo 240 ;;
         train) echo 300 ;;
+        train-hf) echo 240 ;;
     esac
 }
 
@@ -120,6 +122,7 @@ needs_of() {
         gpu-tests) echo "relift, torch, pytest, pytest-timeout; the tests skip, with a reason, what has no GPU or no vLLM" ;;
         generation) echo "a CUDA GPU, vLLM, the prepare stage" ;;
         train) echo "a CUDA GPU, vLLM, relift[train], the prepare stage" ;;
+        train-hf) echo "a CUDA GPU, relift[train], the prepare stage (no vLLM)" ;;
     esac
 }
 
@@ -148,16 +151,18 @@ stage_command() {
                 --baseline vllm --prompts 64 --rollouts 8 --max-new-tokens 128 --repeats 5
                 --min-ratio "$MIN_RATIO" --json "$ARTIFACT")
             ;;
-        train)
-            ARTIFACT="$WORKDIR/train/logs/metrics.jsonl"
+        train | train-hf)
+            local engine=vllm run="$1"
+            [[ $1 == train ]] || engine=hf
+            ARTIFACT="$WORKDIR/$run/logs/metrics.jsonl"
             CMD=("$PYTHON" -m relift.cli.main train --config configs/tiny_cpu.yaml
                 --set "model.name_or_path=$WORKDIR/model-train" --set model.dtype=auto
                 --set "data.train_files=[$WORKDIR/data/train.jsonl]"
                 --set "data.eval_files=[$WORKDIR/data/eval.jsonl]"
-                --set rollout.engine=vllm --set "schedule.max_steps=$TRAIN_STEPS"
-                --set "checkpoint.dir=$WORKDIR/train/checkpoints"
-                --set "logging.dir=$WORKDIR/train/logs" --set logging.progress_bar=false
-                --set logging.run_name=gpu_acceptance)
+                --set "rollout.engine=$engine" --set "schedule.max_steps=$TRAIN_STEPS"
+                --set "checkpoint.dir=$WORKDIR/$run/checkpoints"
+                --set "logging.dir=$WORKDIR/$run/logs" --set logging.progress_bar=false
+                --set "logging.run_name=gpu_acceptance_$run")
             ;;
     esac
 }
@@ -234,7 +239,7 @@ command -v timeout >/dev/null || die "needs coreutils' timeout"
 STARTED="$(date +%Y-%m-%dT%H:%M:%S%z)"
 ARGV="$(quoted benches/gpu_acceptance.sh ${ARGS[@]+"${ARGS[@]}"})"
 mkdir -p "$WORKDIR/logs" "$WORKDIR/stages"
-rm -rf "$WORKDIR"/stages/*.json "$WORKDIR/env.json" "$WORKDIR/train"
+rm -rf "$WORKDIR"/stages/*.json "$WORKDIR/env.json" "$WORKDIR/train" "$WORKDIR/train-hf"
 export PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 export VLLM_NO_USAGE_STATS=1 DO_NOT_TRACK=1
 print_plan

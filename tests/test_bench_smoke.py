@@ -51,7 +51,7 @@ def test_benchmark_quick_run(script: str, expected: list[str]) -> None:
 
 # ---- benches/gpu_acceptance.sh: its plan on any machine, its JSON from fake stage results -------
 
-STAGES = ["install", "prepare", "gpu-tests", "generation", "train"]
+STAGES = ["install", "prepare", "gpu-tests", "generation", "train", "train-hf"]
 
 
 def acceptance_helper() -> Any:
@@ -92,6 +92,7 @@ def test_gpu_acceptance_dry_run_lists_every_stage_in_order(tmp_path: Path) -> No
         "--min-ratio 0.9",
         "relift.cli.main train",
         "rollout.engine=vllm",
+        "rollout.engine=hf",  # train-hf: the trainer on CUDA without vLLM
         "schedule.max_steps=20",
         f"--output {output}",
     ):
@@ -102,10 +103,11 @@ def test_gpu_acceptance_dry_run_lists_every_stage_in_order(tmp_path: Path) -> No
 
 @pytest.mark.timeout(60)
 def test_gpu_acceptance_dry_run_options_and_usage_errors(tmp_path: Path) -> None:
-    proc = run_script("--dry-run", "--no-install", "--skip", "train", "--output", "x.json")
+    proc = run_script("--dry-run", "--no-install", "--skip", "train,train-hf", "--output", "x.json")
     assert proc.returncode == 0, proc.stderr
     assert "skipped: left out on request (--no-install)" in proc.stdout
     assert "skipped: left out on request (--skip train)" in proc.stdout
+    assert "skipped: left out on request (--skip train-hf)" in proc.stdout
     assert "relift.cli.main train" not in proc.stdout
     wheels = run_script("--dry-run", "--wheelhouse", str(tmp_path))
     assert f"--no-index --find-links {tmp_path} 'relift[train,vllm]'" in wheels.stdout
@@ -215,10 +217,14 @@ def test_gpu_acceptance_judges_stages_and_assembles_one_json(tmp_path: Path) -> 
         "not run",
         "not run",
         "not run",
+        "not run",
     ]
     record("gpu-tests", "--rc", "0", "--seconds", "90", "--artifact", str(junit))
     record("generation", "--rc", "0", "--seconds", "100", "--artifact", str(bench))
     record("train", "--rc", "0", "--seconds", "120", "--artifact", str(metrics), "--steps", "20")
+    hf = tmp_path / "hf.jsonl"
+    write_metrics(hf, 20, {"reward_mean": 0.25})
+    record("train-hf", "--rc", "0", "--seconds", "60", "--artifact", str(hf), "--steps", "20")
     run = assemble()
     assert (run["outcome"], run["exit_code"]) == ("passed", 0)
     summary = run["summary"]
@@ -230,7 +236,9 @@ def test_gpu_acceptance_judges_stages_and_assembles_one_json(tmp_path: Path) -> 
     }  # fmt: skip
     assert summary["train"]["steps"] == 20
     assert summary["train"]["last_metrics"]["logprob_mismatch_mean"] == 0.01
-    assert [s["seconds"] for s in run["stages"]] == [0.0, 3.5, 90.0, 100.0, 120.0]
+    assert summary["train_hf"]["steps"] == 20
+    assert summary["train_hf"]["last_metrics"]["reward_mean"] == 0.25
+    assert [s["seconds"] for s in run["stages"]] == [0.0, 3.5, 90.0, 100.0, 120.0, 60.0]
 
     record("generation", "--skip", "needs a CUDA GPU visible to torch")  # could not run here
     assert assemble()["exit_code"] == 3
@@ -239,5 +247,6 @@ def test_gpu_acceptance_judges_stages_and_assembles_one_json(tmp_path: Path) -> 
     record("train", "--rc", "1", "--seconds", "5", "--artifact", str(metrics), "--log", str(log))
     run = assemble()
     assert (run["outcome"], run["exit_code"]) == ("failed", 1)
-    assert run["stages"][-1]["log_tail"][-1] == "line 99"
-    assert run["stages"][-1]["reason"] == "relift train exited 1 after 20 steps"
+    train_stage = run["stages"][STAGES.index("train")]
+    assert train_stage["log_tail"][-1] == "line 99"
+    assert train_stage["reason"] == "relift train exited 1 after 20 steps"
