@@ -41,7 +41,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "relift.batch", "relift.losses", "relift.models", "relift.distributed",
             "relift.rollout", "relift.update", "relift.checkpoint_files", "relift.checkpoint",
-            "relift.think_template", "relift.prepare_model",
+            "relift.think_template", "relift.prepare_model", "relift.off_policy",
         ],
     ),
     ("the trainer", ["relift.trainer_setup", "relift.trainer_checkpoint", "relift.trainer"]),
@@ -49,7 +49,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "applications",
         [
             "relift.testbed", "relift.cli.main", "relift.cli.eval", "relift.cli.demo",
-            "relift.cli.prepare_model",
+            "relift.cli.prepare_model", "relift.cli.select_hard",
         ],
     ),
 ]  # fmt: skip

@@ -130,6 +130,8 @@ def policy_gradient_loss(
     kl_coef: float = 0.0,
     global_tokens: Normaliser | None = None,
     global_seqs: Normaliser | None = None,
+    off_policy: torch.Tensor | None = None,
+    shaping_gamma: float = 0.1,
 ) -> LossOutput:
     """The policy-gradient loss: per token ``-A * ratio``, ``ratio = exp(logp - old_logp)``.
 
@@ -144,7 +146,16 @@ def policy_gradient_loss(
 
     The loss is ``pg - entropy_coef * H + kl_coef * KL`` with ``pg`` aggregated as in the module
     table, ``H`` the token-mean entropy and ``KL`` the token-mean k3 estimate of
-    KL(policy || reference) from ``ref_logp``. Statistics: ``loss``, ``pg_loss``,
+    KL(policy || reference) from ``ref_logp``.
+
+    ``off_policy`` (``(B,)`` bool; LUFFY, arXiv 2504.14945): rows that another policy wrote
+    (demonstrations mixed into the groups). Their tokens' ratio is taken against a behaviour
+    probability of 1 (the writer's is unknown) and reshaped, ``f(p) = p / (p + shaping_gamma)``
+    with ``p = exp(logp)``, and never clipped: the per-token loss is ``-A * f(p)``. The shaping
+    keeps the gradient of tokens the policy finds unlikely from vanishing, as it would with
+    ``p`` itself. Those rows' ``old_logp`` is not used.
+
+    Statistics: ``loss``, ``pg_loss``,
     ``clip_frac`` (tokens where clipping blocks the gradient), ``dual_clip_frac``,
     ``approx_kl`` (token-mean k3 estimate of KL(old || new)), ``ratio_mean``, ``ratio_max``,
     ``entropy`` and ``kl`` when given, ``tokens`` (valid tokens in this call).
@@ -180,6 +191,11 @@ def policy_gradient_loss(
             cap = -adv * dual_clip
             dual = (adv < 0) & (per_token > cap)
             per_token = torch.where(adv < 0, torch.minimum(per_token, cap), per_token)
+    if off_policy is not None:
+        rows = _off_policy_rows(off_policy, logp, shaping_gamma)
+        prob = torch.exp(torch.where(m, logp, 0.0))
+        per_token = torch.where(rows, -adv * prob / (prob + shaping_gamma), per_token)
+        clipped, dual = clipped & ~rows, dual & ~rows
 
     pg = _aggregate(per_token, m, aggregation, constant_length, tokens, seqs)
     loss = pg
@@ -203,6 +219,17 @@ def policy_gradient_loss(
     stats["loss"] = loss
     stats["tokens"] = m.sum().to(logp.dtype)
     return LossOutput(loss, {k: v.detach() for k, v in stats.items()})
+
+
+def _off_policy_rows(off_policy: torch.Tensor, logp: torch.Tensor, gamma: float) -> torch.Tensor:
+    """``off_policy`` ``(B,)`` as a ``(B, 1)`` bool tensor that broadcasts over tokens."""
+    if not gamma > 0.0:
+        raise InvalidInputError(f"shaping_gamma must be > 0, got {gamma}")
+    if off_policy.shape != logp.shape[:1]:
+        raise InvalidInputError(
+            f"off_policy has shape {tuple(off_policy.shape)}, expected ({logp.shape[0]},)"
+        )
+    return off_policy.to(device=logp.device, dtype=torch.bool).unsqueeze(1)
 
 
 def sft_loss(

@@ -9,7 +9,10 @@ One step of ``mode: relift``: sample B prompts -> n rollouts each -> rewards (``
 M, one SFT step on the M newest with the separate SFT optimizer -> weight sync to the rollout
 engine -> one metrics record -> eval every ``schedule.eval_every`` steps -> checkpoint every
 ``checkpoint.every`` steps (:mod:`relift.trainer_checkpoint`). ``mode: rl`` has no buffer and no
-SFT; ``mode: sft`` trains on batches of the dataset's demonstrations without rollouts.
+SFT; ``mode: sft`` trains on batches of the dataset's demonstrations without rollouts;
+``mode: sft_then_rl`` takes ``schedule.sft_first_steps`` such SFT steps, then RL steps;
+``mode: luffy`` is RL with each group's last ``luffy.demos_per_group`` rollouts replaced by the
+question's demonstration (:mod:`relift.off_policy`).
 
 Under ``torchrun`` every process runs this loop on its share of each batch (a question's n
 rollouts stay together) and the step's decisions come from gathered rewards, so they are the
@@ -57,6 +60,7 @@ from relift.errors import InvalidInputError
 from relift.evaluation import EvalResult, evaluate
 from relift.metrics import MetricsLogger, StepTimer, progress, response_lengths, rollout_metrics
 from relift.models import load_model_and_tokenizer
+from relift.off_policy import mix_demonstrations
 from relift.rewards import RewardFn, compute_rewards, overlong_penalty, reward_fn_from_config
 from relift.rollout import RolloutEngine, Rollouts, SamplingParams
 from relift.trainer_checkpoint import resume_trainer, save_trainer_checkpoint
@@ -194,7 +198,7 @@ class Trainer:
         resumed = resume_trainer(self, resume_from_checkpoint) or self.global_step > 0
         if resumed:  # an engine with its own copy (vLLM) loaded the initial weights
             self.engine.update_weights(self.model)
-        step_fn = self._sft_step if cfg.mode == "sft" else self._relift_step
+        first_sft = total if cfg.mode == "sft" else cfg.schedule.sft_first_steps
         log_cfg, main = cfg.logging, self.world.is_main
         logger = MetricsLogger(
             log_cfg.dir, log_cfg.report_to if main else (), log_cfg.run_name,
@@ -215,7 +219,7 @@ class Trainer:
                 self.global_step += 1
                 step, self.step_phases = self.global_step, []
                 with self.timer.phase("step"):
-                    metrics = step_fn(step)
+                    metrics = self._sft_step(step) if step <= first_sft else self._relift_step(step)
                     evaluation = self._evaluate(step) if self._eval_due(step) else None
                 record = logger.log(step, metrics | self.timer.summary(reset=True))
                 if evaluation is not None:
@@ -241,6 +245,13 @@ class Trainer:
             rollouts = self.engine.generate(
                 self._prompt_ids(mine), self._sampling(step), keys=[q.id for q in mine]
             )
+            off_policy = None
+            if self.config.mode == "luffy":
+                rollouts, off_policy = self._with_demonstrations(mine, rollouts)
+                # the whole batch's (the same on every process), not this process's share
+                demos = [q.id for q in questions if q.demonstration]
+                self.demos_used.update(demos)
+                self.demo_rows += self.config.luffy.demos_per_group * len(demos)
         with self._phase("reward"):  # the whole batch's, with lengths for the metrics: one gather
             per_row = np.stack([self._rewards(mine, rollouts), *response_lengths(rollouts)], 1)
             rewards, lengths, truncated = np.ascontiguousarray(world.gather_rows(per_row, n).T)
@@ -248,7 +259,7 @@ class Trainer:
             stats = group_stats(rewards, n)
             advantages = group_advantages(rewards, n, **self.config.rl.advantage.model_dump())
         with self._phase("rl_update"):
-            batch = self._rl_batch(rollouts, world.share_rows(advantages, n))
+            batch = self._rl_batch(rollouts, world.share_rows(advantages, n), off_policy)
             metrics = self.updater.rl_update(batch, self.rl_optimizer, self.rl_scheduler)
         with self._phase("buffer"):
             metrics["buffer_pushed"] = self._push_hardest(questions, stats.solve_none, step)
@@ -265,9 +276,11 @@ class Trainer:
         return metrics | self._counters()
 
     def _sft_step(self, step: int) -> Metrics:
-        """One step of ``mode: sft``: an SFT update on a batch of the dataset's demonstrations."""
+        """One step of ``mode: sft`` (or of ``sft_then_rl``'s first steps): an SFT update on the
+        demonstrations of a batch of questions (those of the batch that have one)."""
+        questions = [self.pool[i] for i in self.sampler.next_batch()]
         with self._phase("sft_update"):
-            metrics = self._sft_update([self.pool[i].id for i in self.sampler.next_batch()])
+            metrics = self._sft_update([q.id for q in questions if q.demonstration])
         with self._phase("weight_sync"):
             self.engine.update_weights(self.model)
         return metrics | self._counters()
@@ -304,10 +317,38 @@ class Trainer:
             )
         return rewards
 
-    def _rl_batch(self, rollouts: Rollouts, advantages: np.ndarray[Any, Any]) -> TokenBatch:
-        """This process's rollouts as the update's :class:`TokenBatch`, advantages attached."""
+    def _rl_batch(
+        self,
+        rollouts: Rollouts,
+        advantages: np.ndarray[Any, Any],
+        off_policy: np.ndarray[Any, Any] | None = None,
+    ) -> TokenBatch:
+        """This process's rollouts as the update's :class:`TokenBatch`, advantages attached
+        (and which rows are demonstrations, in ``mode: luffy``)."""
         adv = torch.as_tensor(advantages, dtype=torch.float32, device=self.device)
-        return rollouts.to_batch(self.pad_id, device=self.device).with_extras(advantages=adv)
+        batch = rollouts.to_batch(self.pad_id, device=self.device).with_extras(advantages=adv)
+        if off_policy is None:
+            return batch
+        return batch.with_extras(off_policy=torch.as_tensor(off_policy, device=self.device))
+
+    def _with_demonstrations(
+        self, questions: Sequence[Question], rollouts: Rollouts
+    ) -> tuple[Rollouts, np.ndarray[Any, Any]]:
+        """``mode: luffy``: the last ``luffy.demos_per_group`` rollouts of every question with
+        a demonstration replaced by it."""
+        data, per_group = self.config.data, self.config.luffy.demos_per_group
+        with_demo = [q for q in questions if q.demonstration]
+        tokens = tokenize_demonstrations(
+            [q.demonstration or "" for q in with_demo], self.tokenizer,
+            max_tokens=data.max_demonstration_tokens, overflow=data.demonstration_overflow,
+        ).input_ids  # fmt: skip
+        by_question = dict(zip((q.id for q in with_demo), tokens, strict=True))
+        mixed, off_policy = mix_demonstrations(
+            rollouts, [by_question.get(q.id) for q in questions], per_group,
+            int(self.tokenizer.eos_token_id),
+            lambda ids: self.tokenizer.decode(ids, skip_special_tokens=True),
+        )  # fmt: skip
+        return mixed, off_policy
 
     # ---- buffer and SFT -------------------------------------------------------------------------
 

@@ -150,6 +150,7 @@ class PolicyUpdater:
             "entropy_coef": cfg.entropy_coef, "kl_coef": cfg.kl_coef,
             "global_tokens": int(counts["tokens"]),
             "global_seqs": cfg.constant_divisor_seqs or int(counts["seqs"]),
+            "shaping_gamma": self.config.luffy.shaping_gamma,
         }  # fmt: skip
 
         def loss(m: TokenBatch, lp: TokenLogprobs) -> LossOutput:
@@ -162,7 +163,7 @@ class PolicyUpdater:
             entropy = lp.entropy if cfg.entropy_coef > 0 else None
             return policy_gradient_loss(
                 lp.logprobs, old, m.extras["advantages"], m.response_mask, entropy=entropy,
-                ref_logp=ref, **options,
+                ref_logp=ref, off_policy=m.extras.get("off_policy"), **options,
             )  # fmt: skip
 
         with_entropy = cfg.entropy_coef > 0 or on_policy
@@ -247,32 +248,36 @@ def _logprobs(
 
 def _probe(m: TokenBatch, lp: TokenLogprobs) -> torch.Tensor:
     """A micro-batch's policy statistics over its response tokens, as one tensor (no device
-    sync): [entropy sum, sum and max of |sampler log-prob - trainer log-prob|]."""
+    sync): [entropy sum, sum and max of |sampler log-prob - trainer log-prob| over the sampled
+    tokens, their count]."""
     mask = m.response_mask
     zero = lp.logprobs.new_zeros(())
     entropy = zero if lp.entropy is None else torch.where(mask, lp.entropy.detach(), 0.0).sum()
     sampled = m.extras.get("sampler_logprobs")
     if sampled is None:
-        return torch.stack([entropy, zero, zero])
+        return torch.stack([entropy, zero, zero, zero])
+    off_policy = m.extras.get("off_policy")
+    if off_policy is not None:  # demonstrations: nothing sampled them
+        mask = mask & ~off_policy.bool().unsqueeze(1)
     gap = torch.where(mask, (sampled - lp.logprobs.detach()).abs(), 0.0)
-    return torch.stack([entropy, gap.sum(), gap.amax() if gap.numel() else zero])
+    worst = gap.amax() if gap.numel() else zero
+    return torch.stack([entropy, gap.sum(), worst, mask.sum().to(gap.dtype)])
 
 
 def _probe_metrics(probes: list[torch.Tensor], tokens: int, sampled: bool, world: World) -> Metrics:
     """The step's ``entropy`` (token mean) and, when the engine returned log-probs, the
     sampler/trainer ``logprob_mismatch_mean`` / ``_max``, from the micro-batches' probes (of
     every process)."""
-    entropy, gap, worst = torch.stack(probes).double().cpu().unbind(dim=1)
+    entropy, gap, worst, compared = torch.stack(probes).double().cpu().unbind(dim=1)
     total = world.sum(
         {"entropy": float(entropy.sum()), "gap": float(gap.sum()), "worst": float(worst.max()),
-         "tokens": float(tokens)},
+         "tokens": float(tokens), "compared": float(compared.sum())},
         maxima=frozenset({"worst"}),
     )  # fmt: skip
-    count = max(total["tokens"], 1.0)
-    metrics = {"entropy": total["entropy"] / count}
+    metrics = {"entropy": total["entropy"] / max(total["tokens"], 1.0)}
     if sampled:
         metrics |= {
-            "logprob_mismatch_mean": total["gap"] / count,
+            "logprob_mismatch_mean": total["gap"] / max(total["compared"], 1.0),
             "logprob_mismatch_max": total["worst"],
         }
     return metrics

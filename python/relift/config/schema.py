@@ -27,6 +27,7 @@ __all__ = [
     "EvalSamplingConfig",
     "FieldMap",
     "LoggingConfig",
+    "LuffyConfig",
     "ModelConfig",
     "OverlongPenaltyConfig",
     "RLConfig",
@@ -42,7 +43,7 @@ NonNegInt = Annotated[int, Field(ge=0)]
 PositiveFloat = Annotated[float, Field(gt=0.0)]
 NonNegFloat = Annotated[float, Field(ge=0.0)]
 Beta = Annotated[float, Field(ge=0.0, lt=1.0)]
-Mode = Literal["relift", "rl", "sft"]
+Mode = Literal["relift", "rl", "sft", "sft_then_rl", "luffy"]
 ReportTo = Literal["jsonl", "tensorboard", "wandb"]
 _JSONL_ONLY: list[ReportTo] = ["jsonl"]
 
@@ -312,6 +313,22 @@ class ScheduleConfig(_Section):
     """0: never."""
     eval_before_train: bool = False
     seed: int = 42
+    sft_first_steps: NonNegInt = 0
+    """``mode: sft_then_rl``: the run's first steps are SFT steps (each on the demonstrations of
+    ``prompts_per_step`` sampled questions, as ``mode: sft``), the rest of the step budget RL
+    steps; the paper's "SFT, then RL" baseline in one run. Must be 0 in the other modes."""
+
+
+class LuffyConfig(_Section):
+    """``mode: luffy`` (LUFFY, arXiv 2504.14945): RL where, for every sampled question with a
+    demonstration, the last ``demos_per_group`` of its ``rollout.n`` rollouts are replaced by
+    the demonstration; the group's advantages then compare the policy's own answers with it,
+    and its tokens are trained with the shaped, unclipped ratio (``relift.losses``)."""
+
+    demos_per_group: PositiveInt = 1
+    """Rollouts of a group replaced by the demonstration; must be < ``rollout.n``."""
+    shaping_gamma: PositiveFloat = 0.1
+    """gamma of the policy shaping ``f(p) = p / (p + gamma)`` on demonstration tokens."""
 
 
 class CheckpointConfig(_Section):
@@ -352,8 +369,10 @@ class LoggingConfig(_Section):
 
 class Config(_Section):
     """The root of a run's settings. ``mode``: ``relift`` (RL + online SFT on the hardest
-    questions), ``rl`` (RL only: the SFT section is ignored) or ``sft`` (SFT only, on the
-    demonstrations of ``schedule.prompts_per_step`` questions per step)."""
+    questions), ``rl`` (RL only: the SFT section is ignored), ``sft`` (SFT only, on the
+    demonstrations of ``schedule.prompts_per_step`` questions per step), ``sft_then_rl``
+    (``schedule.sft_first_steps`` SFT steps, then RL) or ``luffy`` (RL with the demonstration
+    in each group, see :class:`LuffyConfig`)."""
 
     mode: Mode = "relift"
     model: ModelConfig = ModelConfig()
@@ -362,6 +381,7 @@ class Config(_Section):
     rl: RLConfig = RLConfig()
     sft: SFTConfig = SFTConfig()
     schedule: ScheduleConfig = ScheduleConfig()
+    luffy: LuffyConfig = LuffyConfig()
     checkpoint: CheckpointConfig = CheckpointConfig()
     distributed: DistributedConfig = DistributedConfig()
     logging: LoggingConfig = LoggingConfig()
@@ -404,7 +424,7 @@ class Config(_Section):
 
 def _cross_field_problems(cfg: Config) -> list[tuple[str, str]]:
     """Problems that involve more than one section."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = _mode_problems(cfg)
     if cfg.mode != "sft" and cfg.rollout.n < 2:
         problems.append(
             (
@@ -429,6 +449,38 @@ def _cross_field_problems(cfg: Config) -> list[tuple[str, str]]:
                 "sft.buffer.capacity",
                 f"must be >= sft.trigger_size ({cfg.sft.trigger_size}) or SFT never triggers, "
                 f"got {cap}",
+            )
+        )
+    return problems
+
+
+def _mode_problems(cfg: Config) -> list[tuple[str, str]]:
+    """Settings that only some modes take."""
+    problems: list[tuple[str, str]] = []
+    first, max_steps = cfg.schedule.sft_first_steps, cfg.schedule.max_steps
+    if cfg.mode == "sft_then_rl" and first == 0:
+        problems.append(("schedule.sft_first_steps", "must be >= 1 in mode 'sft_then_rl', got 0"))
+    elif cfg.mode == "sft_then_rl" and max_steps is not None and first >= max_steps:
+        problems.append(
+            (
+                "schedule.sft_first_steps",
+                f"must be smaller than schedule.max_steps ({max_steps}) so that RL steps "
+                f"remain, got {first}",
+            )
+        )
+    elif cfg.mode != "sft_then_rl" and first:
+        problems.append(
+            (
+                "schedule.sft_first_steps",
+                f"applies to mode 'sft_then_rl' only, got {first} in mode {cfg.mode!r}",
+            )
+        )
+    if cfg.mode == "luffy" and cfg.luffy.demos_per_group >= cfg.rollout.n:
+        problems.append(
+            (
+                "luffy.demos_per_group",
+                f"must be smaller than rollout.n ({cfg.rollout.n}) so that every group keeps "
+                f"rollouts of its own, got {cfg.luffy.demos_per_group}",
             )
         )
     return problems
