@@ -164,6 +164,7 @@ def test_qa_schema_with_field_mapping_jsonl(tmp_path: Path, plain_tok: Any) -> N
         demonstration="It is 2.",
         data_source=None,
         extra={"level": 3},
+        row=3,  # its line in the file
     )
 
 
@@ -283,6 +284,11 @@ def test_skip_mode_counts_every_bad_row(tmp_path: Path) -> None:
     assert report.examples[0] == f"{path}, line 3, field 'reward_model.ground_truth': missing"
     assert report.examples[1].startswith(f"{path}, line 4, field '<row>': not valid JSON")
     assert "skipped 4" in report.summary()
+    # every row is accounted for: the loaded ones by their line, the skipped ones with why
+    kept = {q.row for q in questions}
+    lines = {number for number, _ in report.skipped_rows}
+    assert len(kept | lines) == report.rows and not kept & lines
+    assert report.skipped_rows[0] == (3, report.examples[0])
 
 
 @pytest.mark.parametrize(

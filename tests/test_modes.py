@@ -18,7 +18,7 @@ import torch
 from relift.config import Config, apply_overrides
 from relift.errors import ConfigError, InvalidInputError
 from relift.losses import policy_gradient_loss
-from relift.metrics import read_metrics
+from relift.metrics import deterministic_view, read_metrics
 from relift.off_policy import mix_demonstrations
 from relift.rollout import Rollouts
 from relift.testing import addition_run_folder
@@ -185,3 +185,25 @@ def test_luffy_trains_on_the_demonstration_where_every_rollout_fails(
             assert [r["reward_mean"] for r in records] == [0.0, 0.0]
     assert norms["rl"] == [0.0, 0.0]
     assert all(norm > 0.0 for norm in norms["luffy"])
+
+
+def test_training_stops_at_a_step_or_a_time_budget_and_continues(
+    tiny: Path, tmp_path: Path
+) -> None:
+    """What a study needs to compare arms at equal steps and at equal wall clock: a run stopped
+    at a step (or once its training time reaches a budget) and continued gives the same steps
+    as one run straight through."""
+    straight = Trainer(make_config(tiny, tmp_path / "a", "relift", "schedule.max_steps=3"))
+    whole = straight.train()
+    split = Trainer(make_config(tiny, tmp_path / "b", "relift", "schedule.max_steps=3"))
+    first = split.train(stop_at_step=1)
+    assert (first.global_step, split.global_step) == (1, 1)
+    budget = split.train(time_budget_s=first.train_seconds + 1e-9)  # one more step spends it
+    assert budget.global_step == 2 and budget.train_seconds > first.train_seconds
+    rest = split.train()
+    assert rest.global_step == 3 and rest.train_seconds >= budget.train_seconds
+    views = [
+        [deterministic_view(r) for r in read_metrics(result.metrics_file)]
+        for result in (whole, rest)
+    ]
+    assert views[0] == views[1]

@@ -35,6 +35,7 @@ Choices where the reference leaves room:
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,9 @@ class TrainResult:
     metrics_file: Path
     sft_steps: int
     demos_used: int
+    train_seconds: float = 0.0
+    """Seconds spent in training steps (rollouts and updates, not evaluation or checkpoints),
+    over every call of :meth:`Trainer.train` on this trainer."""
 
 
 class Trainer:
@@ -174,6 +178,7 @@ class Trainer:
         self.step_phases: list[str] = []  # the phases of the current step, in order
         self.global_step = self.sft_steps = self.demo_rows = 0
         self.demos_used: set[int] = set()
+        self.train_seconds = 0.0
 
     @property
     def total_steps(self) -> int:
@@ -190,10 +195,22 @@ class Trainer:
 
     # ---- the loop -------------------------------------------------------------------------------
 
-    def train(self, resume_from_checkpoint: str | Path | bool | None = None) -> TrainResult:
+    def train(
+        self,
+        resume_from_checkpoint: str | Path | bool | None = None,
+        *,
+        stop_at_step: int | None = None,
+        time_budget_s: float | None = None,
+    ) -> TrainResult:
         """Train to ``total_steps``. ``resume_from_checkpoint``: a checkpoint folder, or True for
-        the latest in ``checkpoint.dir``; the resumed run continues exactly as the saved one."""
-        cfg, total = self.config, self.total_steps
+        the latest in ``checkpoint.dir``; the resumed run continues exactly as the saved one.
+
+        ``stop_at_step`` returns after that step instead, and ``time_budget_s`` after the first
+        step that brings the training time (:attr:`TrainResult.train_seconds`, counted over
+        every call) to the budget; a later call continues where this one stopped. A study
+        uses them to compare runs at equal steps and at equal wall clock."""
+        cfg = self.config
+        total = min(self.total_steps, stop_at_step or self.total_steps)
         # resumed from a checkpoint, or trained before (train called again)
         resumed = resume_trainer(self, resume_from_checkpoint) or self.global_step > 0
         if resumed:  # an engine with its own copy (vLLM) loaded the initial weights
@@ -215,11 +232,13 @@ class Trainer:
         with logger, bar:
             if not resumed and cfg.schedule.eval_before_train and self.eval_questions:
                 scores = logger.log(0, self._evaluate(0), phase="eval")
-            while self.global_step < total:
+            while self.global_step < total and not _spent(self.train_seconds, time_budget_s):
                 self.global_step += 1
                 step, self.step_phases = self.global_step, []
                 with self.timer.phase("step"):
+                    started = time.perf_counter()
                     metrics = self._sft_step(step) if step <= first_sft else self._relift_step(step)
+                    self.train_seconds += time.perf_counter() - started
                     evaluation = self._evaluate(step) if self._eval_due(step) else None
                 record = logger.log(step, metrics | self.timer.summary(reset=True))
                 if evaluation is not None:
@@ -233,7 +252,7 @@ class Trainer:
                 )
         return TrainResult(
             self.global_step, record, scores, checkpoint, logger.jsonl_path, self.sft_steps,
-            len(self.demos_used),
+            len(self.demos_used), self.train_seconds,
         )  # fmt: skip
 
     def _relift_step(self, step: int) -> Metrics:
@@ -448,6 +467,10 @@ class Trainer:
 
 
 # ---- helpers ------------------------------------------------------------------------------------
+
+
+def _spent(seconds: float, budget: float | None) -> bool:
+    return budget is not None and seconds >= budget
 
 
 def _due(every: int, step: int, total: int, at_end: bool) -> bool:

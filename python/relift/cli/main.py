@@ -5,11 +5,13 @@ model copy for the reference's recipes.
     relift eval --model DIR --data FILE [--k 8] [--buckets FILE | --base-model DIR]
     relift demo [--quick] [--seed 0] [--output DIR]
     relift prepare-model SRC DST [--max-positions N] [--rope-theta THETA] [--think-template]
+    relift select-hard --model DIR --data FILE --output FILE [--n 8] [--seed 0]
 
 ``--set KEY=VALUE`` overrides a setting (dotted key, YAML value; repeatable). ``--resume`` alone
 continues from the latest checkpoint in ``checkpoint.dir``; with a path, from that checkpoint.
 ``relift eval`` is described in :mod:`relift.cli.eval`, ``relift demo`` in :mod:`relift.cli.demo`,
-``relift prepare-model`` in :mod:`relift.cli.prepare_model`.
+``relift prepare-model`` in :mod:`relift.cli.prepare_model`, ``relift select-hard`` in
+:mod:`relift.cli.select_hard`.
 
 Exit status: 0 done; 2 a usage or configuration problem (one message on stderr); 1 any other
 relift error (a bad data row, an unusable checkpoint). Tests call :func:`main` directly; it
@@ -29,6 +31,7 @@ from typing import NoReturn
 from relift.cli import demo as demo_command
 from relift.cli import eval as eval_command
 from relift.cli import prepare_model as prepare_command
+from relift.cli import select_hard as select_command
 from relift.cli._args import add_overrides
 from relift.config import load_config
 from relift.errors import ConfigError, InvalidInputError, ReliftError
@@ -69,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         "prepare-model", help=prepare_command.HELP, description=prepare_command.DESCRIPTION
     )
     prepare_command.add_arguments(prepare)
+    select = commands.add_parser(
+        "select-hard", help=select_command.HELP, description=select_command.DESCRIPTION
+    )
+    select_command.add_arguments(select)
     return parser
 
 
@@ -115,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return demo_command.run(args, PROG)
     if args.command == "prepare-model":
         return prepare_command.run(args, PROG, argv)
+    if args.command == "select-hard":
+        return select_command.run(args, argv)
     raise AssertionError(f"unhandled command {args.command!r}")  # argparse allows no other
 
 

@@ -35,7 +35,9 @@ class Question:
     split): the key of the hard-question buffer and of the sampler. ``prompt`` is the row's
     prompt (a string or chat messages), ``prompt_text`` the text the model sees (template and
     think tag applied), ``demonstration`` the text that follows ``prompt_text`` in an SFT
-    sequence (None when the row has none), ``extra`` the row's other columns.
+    sequence (None when the row has none), ``extra`` the row's other columns, ``row`` the
+    row's 1-based number in its source (the line of a JSONL file, the row of a parquet file or
+    a list; 0 for a question built by hand), as relift's messages count them.
     """
 
     id: int
@@ -45,6 +47,7 @@ class Question:
     demonstration: str | None = None
     data_source: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    row: int = 0
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class LoadReport:
     """What loading did: rows read, rows skipped and why (never silently), demonstrations.
 
     ``reasons`` counts skipped rows by ``"field: problem"``; ``examples`` keeps the first few
-    full messages with their file and row.
+    full messages with their file and row; ``skipped_rows`` has every skipped row's number in
+    its source and full message, in the order met.
     """
 
     source: str
@@ -61,6 +65,7 @@ class LoadReport:
     reasons: dict[str, int] = field(default_factory=dict)
     examples: tuple[str, ...] = ()
     without_demonstration: int = 0
+    skipped_rows: tuple[tuple[int, str], ...] = ()
 
     @property
     def loaded(self) -> int:
@@ -88,6 +93,7 @@ class LoadReport:
             reasons=dict(reasons),
             examples=(self.examples + other.examples)[:_MAX_EXAMPLES],
             without_demonstration=self.without_demonstration + other.without_demonstration,
+            skipped_rows=self.skipped_rows + other.skipped_rows,
         )
 
 
@@ -215,6 +221,7 @@ class _Collector:
         self.rows = 0
         self.reasons: Counter[str] = Counter()
         self.examples: list[str] = []
+        self.skipped_rows: list[tuple[int, str]] = []
 
     def locate(self, number: int, bad: BadRow) -> str:
         """``"train.jsonl, line 3, field 'answer': missing"``."""
@@ -226,7 +233,12 @@ class _Collector:
         if self.config.on_bad_row == "error":
             fix = bad.fix or "set data.on_bad_row=skip to skip such rows"
             raise InputFormatError(f"{message} ({fix})")
-        self.reasons[str(bad)] += 1
+        self.skip(number, str(bad), message)
+
+    def skip(self, number: int, reason: str, message: str) -> None:
+        """Count a skipped row."""
+        self.reasons[reason] += 1
+        self.skipped_rows.append((number, message))
         if len(self.examples) < _MAX_EXAMPLES:
             self.examples.append(message)
 
@@ -239,6 +251,7 @@ class _Collector:
             reasons=dict(self.reasons),
             examples=tuple(self.examples),
             without_demonstration=sum(q.demonstration is None for q in self.questions),
+            skipped_rows=tuple(self.skipped_rows),
         )
 
 
@@ -248,6 +261,7 @@ def _question(
     tokenizer: PreTrainedTokenizerBase | None,
     config: DataConfig,
     paths: Mapping[str, str],
+    number: int,
 ) -> Question:
     """One row -> Question; raises BadRow."""
     if isinstance(row, BadRow):
@@ -267,7 +281,7 @@ def _question(
     demo = _shape_demonstration(demo, text, config, paths["demonstration"])
     used = set(paths.values())
     extra = {k: v for k, v in row.items() if k not in used}
-    return Question(qid, prompt, text, answer, demo, source, extra)
+    return Question(qid, prompt, text, answer, demo, source, extra, number)
 
 
 def _check_prompt_lengths(
@@ -291,9 +305,7 @@ def _check_prompt_lengths(
                 f"{col.locate(number, bad)}: {length} tokens "
                 "(set data.prompt_overflow to drop, left or right)"
             )
-        col.reasons[str(bad)] += 1
-        if len(col.examples) < _MAX_EXAMPLES:
-            col.examples.append(f"{col.locate(number, bad)}: {length} tokens")
+        col.skip(number, str(bad), f"{col.locate(number, bad)}: {length} tokens")
     col.questions = kept
 
 
@@ -320,7 +332,9 @@ def load_questions(
     for number, row in rows:
         col.rows += 1
         try:
-            question = _question(row, start_id + len(col.questions), tokenizer, config, paths)
+            question = _question(
+                row, start_id + len(col.questions), tokenizer, config, paths, number
+            )
         except BadRow as bad:
             col.bad(number, bad)
             continue

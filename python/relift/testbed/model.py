@@ -24,15 +24,18 @@ from typing import Any
 
 from transformers import PreTrainedModel, PreTrainedTokenizerFast
 
-from relift.testbed.task import TASK_CHARS, pretraining_rows
+from relift.testbed.task import TASK_CHARS, pretraining_rows, task_rows
 from relift.testing import build_tiny_model, build_tiny_tokenizer
 
 __all__ = [
+    "REGIME",
     "BaseSpec",
     "base_model_dir",
     "build_tokenizer",
     "cache_root",
+    "in_regime",
     "pretrain_base",
+    "regime_accuracy",
     "shipped_base_key",
     "untrained_model",
 ]
@@ -42,6 +45,11 @@ log = logging.getLogger("relift")
 #: Bumped whenever the task's text format or the pre-training recipe changes meaning, so a
 #: cached base model from an older format is never reused.
 FORMAT_VERSION = 2
+#: The regime a study's base model must be in: tier -> (lowest, highest) greedy accuracy on
+#: :data:`REGIME_PROBES` questions of that tier. 2- and 3-digit sums are what it can do;
+#: 2-digit sums written a:b are out of its reach (they make the Hardest bucket).
+REGIME: dict[str, tuple[float, float]] = {"d2": (0.95, 1.0), "d3": (0.9, 1.0), "c2": (0.0, 0.1)}
+REGIME_PROBES = 64
 #: The default base model, pre-trained once and shipped with relift (4 MB), so that a first
 #: demo does not spend 7 minutes re-making it; ``key.txt`` holds its :meth:`BaseSpec.key`.
 #: ``tests/test_testbed.py`` rebuilds it from the seed and compares.
@@ -63,10 +71,21 @@ class BaseSpec:
     warmup_steps: int = 30
     four_digit_share: float = 0.06
     seed: int = 0
+    top_up_steps: int = 0
+    """After pre-training, while the base is not in the regime every study seed needs
+    (:data:`REGIME`), train this many more steps on fresh rows of the same curriculum, at most
+    ``max_top_ups`` times; 0: no check. The same recipe can land a seed elsewhere (one seed's
+    base solved 35% of 3-digit sums instead of 98%), and a study compares like with like."""
+    max_top_ups: int = 0
 
     def key(self) -> str:
-        """A short hash of the spec and the format version."""
-        blob = json.dumps([FORMAT_VERSION, dataclasses.asdict(self)], sort_keys=True)
+        """A short hash of the spec and the format version (the top-up fields count only when
+        set, so the key of a spec without them is what it always was)."""
+        fields = dataclasses.asdict(self)
+        for name in ("top_up_steps", "max_top_ups"):
+            if not fields[name]:
+                del fields[name]
+        blob = json.dumps([FORMAT_VERSION, fields], sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
 
@@ -143,7 +162,8 @@ def untrained_model(
 
 
 def _pretrain(spec: BaseSpec, work: Path, progress: bool, steps: int | None = None) -> None:
-    """SFT from random init on the curriculum, with relift's trainer; saves to ``work/model``."""
+    """SFT from random init on the curriculum, with relift's trainer, topped up while out of
+    the regime when ``spec`` asks for it; saves to ``work/model`` (with ``regime.json``)."""
     from relift.config import Config
     from relift.trainer import Trainer
 
@@ -158,8 +178,72 @@ def _pretrain(spec: BaseSpec, work: Path, progress: bool, steps: int | None = No
     config = Config.model_validate(settings)
     trainer = Trainer(config, model=model, tokenizer=tokenizer, train_dataset=rows)
     trainer.train()
-    trainer.model.save_pretrained(work / "model")
+    model = trainer.model
+    checks = []
+    if spec.top_up_steps and steps is None:
+        for round_ in range(spec.max_top_ups + 1):
+            accuracy = regime_accuracy(model, tokenizer, spec.seed)
+            checks.append({"steps": spec.pretrain_steps + round_ * spec.top_up_steps,
+                           "accuracy": accuracy, "in_regime": in_regime(accuracy)})  # fmt: skip
+            if checks[-1]["in_regime"] or round_ == spec.max_top_ups:
+                break
+            log.info("base model out of regime %s: %d more steps", accuracy, spec.top_up_steps)
+            model = _top_up(spec, model, tokenizer, work / f"top-up-{round_ + 1}", round_ + 1)
+    model.save_pretrained(work / "model")
     tokenizer.save_pretrained(work / "model")
+    if checks:
+        (work / "model" / "regime.json").write_text(json.dumps(checks, indent=1))
+
+
+def _top_up(
+    spec: BaseSpec, model: PreTrainedModel, tokenizer: PreTrainedTokenizerFast, work: Path,
+    round_: int,
+) -> PreTrainedModel:  # fmt: skip
+    """``spec.top_up_steps`` more pre-training steps on fresh rows (no warmup: it continues)."""
+    from relift.config import Config
+    from relift.trainer import Trainer
+
+    seed = spec.seed * 1000 + round_  # rows and order of their own, still a function of the seed
+    rows = pretraining_rows(
+        spec.top_up_steps * spec.batch_size, seed, four_digit_share=spec.four_digit_share
+    )
+    settings = _pretrain_settings(spec, work, progress=False)
+    settings["sft"]["warmup_steps"] = 0
+    settings["schedule"] |= {"max_steps": spec.top_up_steps, "seed": seed}
+    trainer = Trainer(Config.model_validate(settings), model=model, tokenizer=tokenizer,
+                      train_dataset=rows)  # fmt: skip
+    trainer.train()
+    return trainer.model
+
+
+def regime_accuracy(model: Any, tokenizer: Any, seed: int) -> dict[str, float]:
+    """Greedy accuracy on :data:`REGIME_PROBES` fresh questions of each :data:`REGIME` tier."""
+    import torch
+
+    from relift import verify_batch
+    from relift.rollout import HFEngine, SamplingParams
+
+    rows = task_rows(dict.fromkeys(REGIME, REGIME_PROBES), seed + 50_000, style="short")
+    prompts = [tokenizer(r["question"]).input_ids for r in rows]
+    sampling = SamplingParams(n=1, temperature=0.0, max_new_tokens=80)
+    was_training = model.training
+    model.train(False)
+    try:
+        with torch.no_grad():
+            texts = HFEngine(model, tokenizer).generate(prompts, sampling).texts
+    finally:
+        model.train(was_training)
+    correct = verify_batch(texts, [r["answer"] for r in rows])
+    accuracy: dict[str, float] = {}
+    for tier in REGIME:
+        hits = [bool(c) for c, r in zip(correct, rows, strict=True) if r["data_source"] == tier]
+        accuracy[tier] = sum(hits) / len(hits)
+    return accuracy
+
+
+def in_regime(accuracy: dict[str, float]) -> bool:
+    """Whether every :data:`REGIME` tier's accuracy is within its range."""
+    return all(low <= accuracy[tier] <= high for tier, (low, high) in REGIME.items())
 
 
 def _pretrain_settings(spec: BaseSpec, work: Path, progress: bool) -> dict[str, Any]:
