@@ -1,6 +1,7 @@
 """``relift demo``: RL only, SFT only and ReLIFT from the same tiny base model, on CPU.
 
     relift demo [--quick] [--seed 0] [--output runs/demo] [--steps N] [--cache DIR]
+    relift demo --study [--quick] [--seeds 1,2,3] [--budget-s 120] [--output runs/study]
 
 Writes the run folder (data, buckets, every arm's metrics and result, plots, ``report.md``)
 and prints the table. A stopped demo started again with the same folder and settings skips
@@ -40,6 +41,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="the arms' rollout engine (default auto: vllm on a CUDA GPU with vLLM installed, "
         "else transformers generate)",
     )  # fmt: skip
+    demo.add_argument(
+        "--study", action="store_true",
+        help="the multi-seed study: every baseline arm on --seeds, at equal wall clock and equal "
+        "steps, with per-claim verdicts (about 60 minutes; with --quick, a smoke run)",
+    )  # fmt: skip
+    demo.add_argument(
+        "--seeds", default=None, metavar="S,S,...",
+        help="--study: the reported seeds (default 1,2,3; seed 0 is the development seed)",
+    )  # fmt: skip
+    demo.add_argument(
+        "--budget-s", type=float, default=None, metavar="SECONDS",
+        help="--study: training seconds per arm (default 120)",
+    )  # fmt: skip
     demo.add_argument("--no-progress", action="store_true", help="no progress bars")
 
 
@@ -51,6 +65,11 @@ def run(args: argparse.Namespace, prog: str) -> int:
     from relift.testbed.report import format_table
     from relift.testbed.settings import default_settings, quick_settings
 
+    if args.study:
+        return _study(args, prog)
+    if args.seeds is not None or args.budget_s is not None:
+        print(f"{prog} demo: --seeds and --budget-s go with --study", file=sys.stderr)
+        return 2
     settings = (quick_settings if args.quick else default_settings)(args.seed)
     if args.steps is not None:
         if args.steps < 1:
@@ -71,6 +90,45 @@ def run(args: argparse.Namespace, prog: str) -> int:
         return 1
     print()
     print(format_table(results, settings))
+    print(f"\nreport: {report}")
+    return 0
+
+
+def _study(args: argparse.Namespace, prog: str) -> int:
+    """``relift demo --study``."""
+    from relift.errors import InvalidInputError, ReliftError
+    from relift.testbed.study import StudySettings, quick_study_settings, run_study
+    from relift.testbed.study_report import format_study_table
+
+    settings = quick_study_settings() if args.quick else StudySettings()
+    try:
+        if args.seeds is not None:
+            seeds = tuple(int(s) for s in args.seeds.split(","))
+            if not seeds or len(set(seeds)) != len(seeds):
+                raise ValueError
+            settings = dataclasses.replace(settings, seeds=seeds)
+    except ValueError:
+        print(f"{prog} demo: --seeds wants distinct integers like 1,2,3, got {args.seeds!r}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if args.budget_s is not None:
+        if not args.budget_s > 0:
+            print(f"{prog} demo: --budget-s must be > 0, got {args.budget_s}", file=sys.stderr)
+            return 2
+        settings = dataclasses.replace(settings, budget_s=args.budget_s)
+    arm = dataclasses.replace(settings.arm, engine=_engine(args.engine))
+    settings = dataclasses.replace(settings, arm=arm)
+    output = args.output or ("runs/study-quick" if args.quick else "runs/study")
+    try:
+        report, study = run_study(output, settings, cache=args.cache, progress=not args.no_progress)
+    except InvalidInputError as exc:
+        print(f"{prog} demo: {exc}", file=sys.stderr)
+        return 2
+    except ReliftError as exc:
+        print(f"{prog} demo: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print()
+    print(format_study_table(study))
     print(f"\nreport: {report}")
     return 0
 

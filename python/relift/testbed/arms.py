@@ -23,7 +23,10 @@ from relift.testbed.settings import ArmResult, DemoSettings
 
 __all__ = ["arm_config", "evaluate_base", "train_arm"]
 
-MODES = {"rl": "rl", "relift": "relift", "sft_all": "sft", "sft_matched": "sft"}
+MODES = {
+    "rl": "rl", "relift": "relift", "sft_all": "sft", "sft_matched": "sft",
+    "sft_hardest_offline": "sft", "sft_then_rl": "sft_then_rl", "luffy": "luffy",
+}  # fmt: skip
 BUCKETED_EVAL_FILE = "eval_bucketed.jsonl"
 
 
@@ -133,6 +136,9 @@ def arm_config(
     if settings["mode"] == "sft":  # a small matched subset may hold fewer rows than a batch
         rows = len(train_file.read_text().splitlines())
         settings["schedule"]["prompts_per_step"] = min(s.prompts_per_step, rows)
+    if settings["mode"] == "sft_then_rl":  # one epoch of SFT over the training set, then RL
+        rows = len(train_file.read_text().splitlines())
+        settings["schedule"]["sft_first_steps"] = -(-rows // s.prompts_per_step)
     return Config.model_validate(settings)
 
 

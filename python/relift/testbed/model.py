@@ -46,9 +46,13 @@ log = logging.getLogger("relift")
 #: cached base model from an older format is never reused.
 FORMAT_VERSION = 2
 #: The regime a study's base model must be in: tier -> (lowest, highest) greedy accuracy on
-#: :data:`REGIME_PROBES` questions of that tier. 2- and 3-digit sums are what it can do;
-#: 2-digit sums written a:b are out of its reach (they make the Hardest bucket).
-REGIME: dict[str, tuple[float, float]] = {"d2": (0.95, 1.0), "d3": (0.9, 1.0), "c2": (0.0, 0.1)}
+#: :data:`REGIME_PROBES` questions of that tier: 2- and 3-digit sums are what it can do. How
+#: much of the unseen a:b notation a base gets right by chance differs between seeds (one got
+#: 38%), and more training on '+' sums cannot lower it, so it is measured, not required: the
+#: held-out buckets come from each question's own base accuracy either way.
+REGIME: dict[str, tuple[float, float]] = {"d2": (0.95, 1.0), "d3": (0.9, 1.0)}
+#: Tiers measured with the regime, for the record.
+REGIME_MEASURED = ("d2", "d3", "d4", "c2")
 REGIME_PROBES = 64
 #: The default base model, pre-trained once and shipped with relift (4 MB), so that a first
 #: demo does not spend 7 minutes re-making it; ``key.txt`` holds its :meth:`BaseSpec.key`.
@@ -81,10 +85,12 @@ class BaseSpec:
     def key(self) -> str:
         """A short hash of the spec and the format version (the top-up fields count only when
         set, so the key of a spec without them is what it always was)."""
-        fields = dataclasses.asdict(self)
+        fields: dict[str, Any] = dataclasses.asdict(self)
         for name in ("top_up_steps", "max_top_ups"):
             if not fields[name]:
                 del fields[name]
+        if self.top_up_steps:  # the rule that decides the top-ups is part of the recipe
+            fields["regime"] = {tier: list(bounds) for tier, bounds in REGIME.items()}
         blob = json.dumps([FORMAT_VERSION, fields], sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
@@ -217,13 +223,14 @@ def _top_up(
 
 
 def regime_accuracy(model: Any, tokenizer: Any, seed: int) -> dict[str, float]:
-    """Greedy accuracy on :data:`REGIME_PROBES` fresh questions of each :data:`REGIME` tier."""
+    """Greedy accuracy on :data:`REGIME_PROBES` fresh questions of each tier of
+    :data:`REGIME_MEASURED`."""
     import torch
 
     from relift import verify_batch
     from relift.rollout import HFEngine, SamplingParams
 
-    rows = task_rows(dict.fromkeys(REGIME, REGIME_PROBES), seed + 50_000, style="short")
+    rows = task_rows(dict.fromkeys(REGIME_MEASURED, REGIME_PROBES), seed + 50_000, style="short")
     prompts = [tokenizer(r["question"]).input_ids for r in rows]
     sampling = SamplingParams(n=1, temperature=0.0, max_new_tokens=80)
     was_training = model.training
@@ -235,7 +242,7 @@ def regime_accuracy(model: Any, tokenizer: Any, seed: int) -> dict[str, float]:
         model.train(was_training)
     correct = verify_batch(texts, [r["answer"] for r in rows])
     accuracy: dict[str, float] = {}
-    for tier in REGIME:
+    for tier in REGIME_MEASURED:
         hits = [bool(c) for c, r in zip(correct, rows, strict=True) if r["data_source"] == tier]
         accuracy[tier] = sum(hits) / len(hits)
     return accuracy
