@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -117,6 +118,31 @@ def test_base_model_is_built_once_and_reproducible(tmp_path: object) -> None:
     init = BaseSpec(hidden_size=32, intermediate_size=64, num_layers=1, num_heads=2)
     assert spec.key() != init.key()
     assert not any(p.name.startswith(".base-") for p in (root / "a").iterdir())  # no leftovers
+
+
+def test_a_base_out_of_its_regime_is_topped_up_and_says_so(tmp_path: Path) -> None:
+    """The study's bases: after pre-training, the regime check; out of it, more steps on fresh
+    rows, at most ``max_top_ups`` times, each check kept in ``regime.json``. The top-up fields
+    change the spec's key only when set, so the shipped base keeps its key."""
+    from relift.testbed.model import REGIME, BaseSpec, base_model_dir, in_regime
+
+    assert in_regime({"d2": 1.0, "d3": 0.95, "d4": 0.1, "c2": 0.4})  # c2 is measured only
+    assert not in_regime({"d2": 1.0, "d3": 0.5, "d4": 0.1, "c2": 0.0})
+    assert set(REGIME) == {"d2", "d3"}
+    plain = BaseSpec(
+        hidden_size=32, intermediate_size=64, num_layers=1, num_heads=2, batch_size=8,
+        pretrain_steps=3,
+    )  # fmt: skip
+    topped = dataclasses.replace(plain, top_up_steps=2, max_top_ups=1)
+    assert dataclasses.replace(plain, max_top_ups=0).key() == plain.key()
+    assert topped.key() != plain.key()
+    folder = base_model_dir(topped, tmp_path, progress=False)
+    checks = json.loads((folder / "regime.json").read_text())
+    # a 3-step model solves nothing: checked, topped up once, checked again, still out
+    assert [c["steps"] for c in checks] == [3, 5]
+    assert [c["in_regime"] for c in checks] == [False, False]
+    assert set(checks[0]["accuracy"]) == {"d2", "d3", "d4", "c2"}
+    assert not (base_model_dir(plain, tmp_path / "p", progress=False) / "regime.json").exists()
 
 
 def greedy_accuracy(folder: Path, tier: str, count: int = 64) -> float:

@@ -58,6 +58,10 @@ REGIME_PROBES = 64
 #: demo does not spend 7 minutes re-making it; ``key.txt`` holds its :meth:`BaseSpec.key`.
 #: ``tests/test_testbed.py`` rebuilds it from the seed and compares.
 SHIPPED_BASE = Path(__file__).with_name("base")
+#: More base models shipped with relift, one folder per spec key (``base-<key>``): the study's
+#: seeds, pre-trained and topped up once on the machine that wrote ``docs/demo``, since a
+#: rebuild on another CPU lands elsewhere (README, "The two commands").
+SHIPPED_BASES = Path(__file__).with_name("bases")
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,14 @@ def cache_root() -> Path:
 def base_model_dir(
     spec: BaseSpec, cache: str | Path | None = None, *, progress: bool = True
 ) -> Path:
-    """The folder of the pre-trained base model for ``spec``: the one shipped with relift when
-    ``spec`` is its spec, else built now unless cached."""
+    """The folder of the pre-trained base model for ``spec``: one shipped with relift when
+    ``spec`` is its spec (:data:`SHIPPED_BASE`, :data:`SHIPPED_BASES`), else built now unless
+    cached."""
     if shipped_base_key() == spec.key():
         return SHIPPED_BASE
+    shipped = SHIPPED_BASES / f"base-{spec.key()}"
+    if (shipped / "config.json").is_file():
+        return shipped
     root = Path(cache) if cache is not None else cache_root() / "testbed"
     final = root / f"base-{spec.key()}"
     if (final / "config.json").is_file():
