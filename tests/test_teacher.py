@@ -276,3 +276,30 @@ def test_the_shipped_base_extends_and_stays_as_it_was(tmp_path: Path) -> None:
     model = load_causal_lm(out, local_files_only=True)
     assert model.config.vocab_size == len(TASK_CHARS) + 4 + len(TEACHER_CHARS)
     assert model.config.max_position_embeddings == 128
+
+
+@pytest.mark.parametrize("tier", ALL_TIERS)
+def test_the_partial_style_is_the_task_s_own_characters_with_consistent_faults(tier: str) -> None:
+    """The ``partial`` teacher: each step writes the digits known so far, the last of them
+    being what the box holds (a slip carries into both), in the task's characters only,
+    graded right when clean and wrong when faulty."""
+    responses, golds, right = [], [], []
+    rng = random.Random(f"partial-{tier}")
+    for problem in problems(tier, count=100):
+        clean = teacher_solution(problem, style="partial")
+        assert clean == solution(problem, "verbose")  # the longer style the base never saw
+        assert set(clean) <= set(TASK_CHARS)
+        for fault in [None, *rng.sample(all_faults(problem), 3)]:
+            text = teacher_solution(problem, fault, style="partial")
+            steps, boxed = text.removesuffix("}").split("\\boxed{")
+            if fault is None or fault.kind == "slip":
+                assert steps.split(",")[-1].split(":")[1] == boxed  # the trace ends in the box
+            responses.append(text)
+            golds.append(problem.answer)
+            right.append(fault is None)
+    verdicts = relift.verify_batch(responses, golds, threads=1)
+    assert [bool(v) for v in verdicts] == right
+    rows = teacher_rows(make_task_rows(20, seed=3, tiers=[tier]), 3, 0.25, style="partial")
+    assert sum(r["demo_faulty"] for r in rows) == 5
+    with pytest.raises(ValueError, match="style must be one of"):
+        teacher_solution(problems(tier, 1)[0], style="prose")  # type: ignore[arg-type]

@@ -4,8 +4,7 @@ clock and at equal steps, with verdicts that count the run-to-run variation.
 Per seed (its own base model, training set and held-out set):
 
 1. The base model for the seed (:class:`~relift.testbed.model.BaseSpec` with top-ups: pre-trained
-   until it is in the regime every seed shares, shipped with relift or built and cached), with
-   its vocabulary extended by the teacher's characters (:mod:`relift.testbed.teacher`).
+   until it is in the regime every seed shares, shipped with relift or built and cached).
 2. The training set, every question with a teacher demonstration (longer, another style, a share
    of them faulty); the held-out set, stratified: the same number of candidate questions of each
    tier, bucketed by the base model's avg@k, then ``eval_per_bucket`` drawn from every bucket
@@ -36,6 +35,7 @@ from typing import Any
 
 from relift.testbed.model import BaseSpec
 from relift.testbed.settings import DEFAULT_TRAIN_MIX, DemoSettings
+from relift.testbed.teacher import TeacherStyle
 
 __all__ = ["STUDY_ARMS", "StudySettings", "quick_study_settings", "run_study"]
 
@@ -66,6 +66,9 @@ class StudySettings:
     train_per_tier: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TRAIN_MIX))
     faulty_share: float = 0.2
     """Share of the teacher's demonstrations with a wrong step or a wrong final answer."""
+    teacher_style: TeacherStyle = "partial"
+    """The teacher's style (:mod:`relift.testbed.teacher`); ``sentences`` also extends the base
+    model's vocabulary with the teacher's letters."""
     eval_per_bucket: int = 48
     candidates_per_tier: int = 384
     extra_candidate_rounds: int = 3

@@ -38,7 +38,7 @@ STUDY_OVERRIDES = ["schedule.eval_before_train=false", "checkpoint.save_final=fa
 class PreparedSeed:
     """What every arm of a seed shares."""
 
-    base_dir: Path  # the base model with the teacher's characters in its vocabulary
+    base_dir: Path  # the base model (with the teacher's characters, for its ``sentences``)
     train_file: Path
     eval_file: Path  # the stratified held-out set, with a ``bucket`` column
     hard_file: Path  # the training rows the base model gets wrong in all n samples
@@ -60,10 +60,13 @@ def prepare_seed(
 
     data = folder / "data"
     data.mkdir(parents=True, exist_ok=True)
-    extended = extend_vocabulary(base_dir, folder / "base")
+    extended = base_dir  # the teacher writes in the task's own characters
+    if settings.teacher_style == "sentences":  # its words need letters the base never saw
+        extended = extend_vocabulary(base_dir, folder / "base")
     train_rows = teacher_rows(
-        task_rows(settings.train_per_tier, seed, style="short"), seed, settings.faulty_share
-    )
+        task_rows(settings.train_per_tier, seed, style="short"), seed, settings.faulty_share,
+        settings.teacher_style,
+    )  # fmt: skip
     train_file = data / "train.jsonl"
     _write_jsonl(train_file, train_rows)
     base_file = folder / "base_result.json"

@@ -13,6 +13,13 @@ says ``qwen2`` as ``Qwen2Tokenizer``, whose byte-level pre-tokenizer silently dr
 token. A 4-digit sum stays within 109 characters, so prompt (<= 16 tokens) plus demonstration
 fits the model's 128 positions.
 
+The ``partial`` style (:data:`TeacherStyle`) is the other teacher: each column also writes the
+digits of the sum known so far, ``1+5=6:6,2+9=11:16,8+7+1=16:1616\\boxed{1616}``, about 1.8 times
+the short style, in the task's own characters. On the development seed, SFT on the
+``sentences`` teacher for 200 steps learned its words but not its arithmetic (0.5% accuracy),
+while 150 steps on ``partial`` learned the unseen notation and eroded Easy, the paper's
+regime; the study uses ``partial``.
+
 A :class:`Fault` makes a trace wrong the way a strong model's sometimes is: a ``slip`` (one
 column's sum has the wrong last digit, carried consistently into the box) or a wrong ``final``
 answer after correct steps. :func:`teacher_rows` rewrites ``qa`` rows with a seeded share of
@@ -42,6 +49,7 @@ __all__ = [
     "TEACHER_CHARS",
     "Fault",
     "FaultKind",
+    "TeacherStyle",
     "extend_vocabulary",
     "parse_question",
     "teacher_rows",
@@ -53,6 +61,10 @@ __all__ = [
 TEACHER_CHARS = "achilmnrstu_;."
 
 FaultKind = Literal["slip", "final"]
+#: ``sentences``: a column per sentence, with words (needs :data:`TEACHER_CHARS`);
+#: ``partial``: each column also writes the digits of the sum known so far
+#: (``1+5=6:6,2+9=11:16``), about 1.8 times the short style, in the task's own characters.
+TeacherStyle = Literal["sentences", "partial"]
 
 # Place names: ones, tens, hundreds, then "ten_"/"hundred_" of each group; past the groups
 # named here, "column_<n>" (so any width works with the same characters).
@@ -89,15 +101,20 @@ def _place_name(column: int) -> str:
     return f"column_{column + 1}"
 
 
-def teacher_solution(problem: Problem, fault: Fault | None = None) -> str:
-    """The teacher's worked solution of ``problem``, columns from the right, each a sentence
-    (``tens_2+9=11_so_1``; the last writes its whole sum), then ``._the_sum_is_`` and the box.
-    With ``fault``, the trace is wrong as :class:`Fault` says; the box never holds the true
-    sum then."""
+def teacher_solution(
+    problem: Problem, fault: Fault | None = None, style: TeacherStyle = "sentences"
+) -> str:
+    """The teacher's worked solution of ``problem``, columns from the right. ``sentences``:
+    each a sentence (``tens_2+9=11_so_1``; the last writes its whole sum), then
+    ``._the_sum_is_`` and the box; ``partial``: each step followed by the digits known so far
+    (``2+9=11:16``), then the box. With ``fault``, the trace is wrong as :class:`Fault` says;
+    the box never holds the true sum then."""
+    if style not in get_args(TeacherStyle):
+        raise ValueError(f"style must be one of {get_args(TeacherStyle)}, got {style!r}")
     if fault is not None:
         _check_fault(problem, fault)
     columns = zip(*(str(t)[::-1] for t in problem.terms), strict=True)
-    carry, sentences = 0, []
+    carry, sentences, known = 0, [], ""
     for index, column in enumerate(columns):
         total = sum(map(int, column)) + carry
         if fault is not None and fault.kind == "slip" and fault.column == index:
@@ -106,11 +123,17 @@ def teacher_solution(problem: Problem, fault: Fault | None = None) -> str:
         last = index + 1 == problem.digits
         step = "+".join(column) + (f"+{carry}" if carry else "") + f"={total}"
         written = total if last else total % 10
-        sentences.append(f"{_place_name(index)}_{step}_so_{written}")
+        known = f"{written}{known}"
+        if style == "partial":
+            sentences.append(f"{step}:{known}")
+        else:
+            sentences.append(f"{_place_name(index)}_{step}_so_{written}")
         carry = total // 10
     answer = int(problem.answer)
     if fault is not None:  # the box holds what the (faulty) trace says
         answer = _with_digit_changed(answer, fault)
+    if style == "partial":
+        return ",".join(sentences) + BOX + str(answer) + "}"
     return ";".join(sentences) + "._the_sum_is_" + BOX + str(answer) + "}"
 
 
@@ -129,7 +152,10 @@ def parse_question(question: str) -> Problem:
 
 
 def teacher_rows(
-    rows: Iterable[Mapping[str, Any]], seed: int, faulty_share: float = 0.2
+    rows: Iterable[Mapping[str, Any]],
+    seed: int,
+    faulty_share: float = 0.2,
+    style: TeacherStyle = "sentences",
 ) -> list[dict[str, Any]]:
     """``qa`` rows (as :func:`relift.testbed.task.task_rows` makes them) with the teacher's
     ``solution`` and a ``demo_faulty`` flag; ``answer`` stays the true sum (the gold).
@@ -155,7 +181,7 @@ def teacher_rows(
     for index in sorted(rng.sample(range(len(rows)), round(faulty_share * len(rows)))):
         faults[index] = _draw_fault(problems[index], rng)
     return [
-        {**row, "solution": teacher_solution(p, faults.get(i)), "demo_faulty": i in faults}
+        {**row, "solution": teacher_solution(p, faults.get(i), style), "demo_faulty": i in faults}
         for i, (row, p) in enumerate(zip(rows, problems, strict=True))
     ]
 
