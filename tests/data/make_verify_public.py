@@ -32,6 +32,9 @@ ROUNDS = {
         "relift-verify-public-2026-12-03",
     ),
     2: (("round2",), "verify_public_round2.jsonl", "relift-verify-public-round2-2026-12-03"),
+    # written blind on 2026-12-04 (no verifier run, no project source or corpora read), split
+    # before anyone looked at how the verifier does on it
+    3: (("round3",), "verify_public_round3.jsonl", "relift-verify-public-round3-2026-12-04"),
 }
 PARTS, _, SPLIT_SEED = ROUNDS[1]
 OUT = HERE / ROUNDS[1][1]
