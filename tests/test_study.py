@@ -88,6 +88,8 @@ def test_study_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "--budget-s must be > 0" in capsys.readouterr().err
     assert main(["demo", "--seeds", "1,2", "--output", out]) == 2
     assert "--seeds and --budget-s go with --study" in capsys.readouterr().err
+    assert main(["demo", "--study", "--steps", "5", "--output", out]) == 2
+    assert "--steps does not go with --study" in capsys.readouterr().err
 
 
 # ---- the claims on hand-made results ------------------------------------------------------------

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Series", "bar_plot", "line_grid", "line_plot"]
+__all__ = ["Series", "bar_plot", "line_grid", "line_plot", "new_figure", "save_figure", "tab10"]
 
 #: Labelled lines: label -> (x, y) points.
 Series = Mapping[str, Sequence[tuple[float, float]]]
@@ -39,14 +39,14 @@ def line_plot(
 ) -> Path:
     """One line with markers per label, a legend and a grid, saved as a PNG at ``path``."""
     points = _check_series(series, "line_plot")
-    figure = _figure(6.4, 4.2)
+    figure = new_figure(6.4, 4.2)
     axes = figure.add_subplot()
     colors = _colors(list(points))
     _draw_lines(axes, points, colors, ylim)
     axes.set(title=title, xlabel=xlabel, ylabel=ylabel)
     axes.legend()
     figure.tight_layout()
-    return _save(figure, path)
+    return save_figure(figure, path)
 
 
 def line_grid(
@@ -67,7 +67,7 @@ def line_grid(
     columns = min(len(checked), _PANEL_COLUMNS)
     rows = math.ceil(len(checked) / columns)
     legend_height = 0.45  # inches below the panels
-    figure = _figure(3.6 * columns, 3.2 * rows + legend_height)
+    figure = new_figure(3.6 * columns, 3.2 * rows + legend_height)
     grid = figure.subplots(rows, columns, squeeze=False, sharey=ylim is not None)
     cells = [axes for row in grid for axes in row]
     for i, (axes, (name, points)) in enumerate(zip(cells, checked.items(), strict=False)):
@@ -83,7 +83,7 @@ def line_grid(
     figure.legend(handles, names, loc="lower center", ncol=min(len(names), 6), frameon=False)
     figure.suptitle(title)
     figure.tight_layout(rect=(0.0, legend_height / (3.2 * rows + legend_height), 1.0, 1.0))
-    return _save(figure, path)
+    return save_figure(figure, path)
 
 
 def bar_plot(
@@ -103,7 +103,7 @@ def bar_plot(
         raise InvalidInputError("bar_plot: every group is empty")
     colors = _colors(labels)
     width = 0.8 / len(labels)
-    figure = _figure(max(6.4, 1.0 + 0.45 * len(groups) * max(len(labels), 2)), 4.2)
+    figure = new_figure(max(6.4, 1.0 + 0.45 * len(groups) * max(len(labels), 2)), 4.2)
     axes = figure.add_subplot()
     for j, label in enumerate(labels):
         offset = (j - (len(labels) - 1) / 2) * width
@@ -122,7 +122,7 @@ def bar_plot(
     axes.set_axisbelow(True)
     axes.legend()
     figure.tight_layout()
-    return _save(figure, path)
+    return save_figure(figure, path)
 
 
 # ---- helpers -------------------------------------------------------------------------------------
@@ -181,17 +181,25 @@ def _legend_entries(cells: Sequence[Axes]) -> tuple[list[Any], list[str]]:
 
 def _colors(labels: Sequence[str]) -> dict[str, Any]:
     """A colour per label from matplotlib's default cycle (tab10), repeating past ten."""
-    palette = _matplotlib("matplotlib").colormaps["tab10"].colors
+    palette = tab10()
     return {label: palette[i % len(palette)] for i, label in enumerate(labels)}
 
 
-def _figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
+    """A matplotlib figure (Agg canvas, no pyplot) of ``width`` x ``height`` inches, for plots
+    this module does not draw; :func:`save_figure` writes it."""
     figure_class = _matplotlib("matplotlib.figure").Figure
     figure: Figure = figure_class(figsize=(width, height), dpi=_DPI)
     return figure
 
 
-def _save(figure: Figure, path: str | Path) -> Path:
+def tab10() -> tuple[Any, ...]:
+    """matplotlib's default ten colours, the ones every plot here draws with."""
+    return tuple(_matplotlib("matplotlib").colormaps["tab10"].colors)
+
+
+def save_figure(figure: Figure, path: str | Path) -> Path:
+    """Save ``figure`` as a PNG at ``path`` (parents made); returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, format="png", dpi=_DPI)

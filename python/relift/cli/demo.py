@@ -14,9 +14,12 @@ import argparse
 import dataclasses
 import logging
 import sys
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, TypeVar
 
 __all__ = ["add_parser", "run"]
+
+T = TypeVar("T")
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -60,12 +63,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace, prog: str) -> int:
     """Run the demo as ``args`` say; returns the exit status."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from relift.errors import InvalidInputError, ReliftError
     from relift.testbed.demo import run_demo
     from relift.testbed.report import format_table
     from relift.testbed.settings import default_settings, quick_settings
 
     if args.study:
+        if args.steps is not None:
+            print(f"{prog} demo: --steps does not go with --study (its arms train for "
+                  "--budget-s seconds)", file=sys.stderr)  # fmt: skip
+            return 2
         return _study(args, prog)
     if args.seeds is not None or args.budget_s is not None:
         print(f"{prog} demo: --seeds and --budget-s go with --study", file=sys.stderr)
@@ -78,16 +84,12 @@ def run(args: argparse.Namespace, prog: str) -> int:
         settings = dataclasses.replace(settings, steps=args.steps)
     settings = dataclasses.replace(settings, engine=_engine(args.engine))
     output = args.output or ("runs/demo-quick" if args.quick else "runs/demo")
-    try:
-        report, results = run_demo(
-            output, settings, cache=args.cache, progress=not args.no_progress
-        )
-    except InvalidInputError as exc:
-        print(f"{prog} demo: {exc}", file=sys.stderr)
-        return 2
-    except ReliftError as exc:
-        print(f"{prog} demo: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+    outcome, status = _reporting_errors(
+        prog, lambda: run_demo(output, settings, cache=args.cache, progress=not args.no_progress)
+    )
+    if outcome is None:
+        return status
+    report, results = outcome
     print()
     print(format_table(results, settings))
     print(f"\nreport: {report}")
@@ -96,7 +98,6 @@ def run(args: argparse.Namespace, prog: str) -> int:
 
 def _study(args: argparse.Namespace, prog: str) -> int:
     """``relift demo --study``."""
-    from relift.errors import InvalidInputError, ReliftError
     from relift.testbed.study import StudySettings, quick_study_settings, run_study
     from relift.testbed.study_report import format_study_table
 
@@ -119,18 +120,31 @@ def _study(args: argparse.Namespace, prog: str) -> int:
     arm = dataclasses.replace(settings.arm, engine=_engine(args.engine))
     settings = dataclasses.replace(settings, arm=arm)
     output = args.output or ("runs/study-quick" if args.quick else "runs/study")
-    try:
-        report, study = run_study(output, settings, cache=args.cache, progress=not args.no_progress)
-    except InvalidInputError as exc:
-        print(f"{prog} demo: {exc}", file=sys.stderr)
-        return 2
-    except ReliftError as exc:
-        print(f"{prog} demo: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+    outcome, status = _reporting_errors(
+        prog, lambda: run_study(output, settings, cache=args.cache, progress=not args.no_progress)
+    )
+    if outcome is None:
+        return status
+    report, study = outcome
     print()
     print(format_study_table(study))
     print(f"\nreport: {report}")
     return 0
+
+
+def _reporting_errors(prog: str, call: Callable[[], T]) -> tuple[T | None, int]:
+    """``call()``'s result and 0; or None and the exit status, with the error on stderr (2 for
+    bad input or settings, 1 for any other relift error)."""
+    from relift.errors import InvalidInputError, ReliftError
+
+    try:
+        return call(), 0
+    except InvalidInputError as exc:
+        print(f"{prog} demo: {exc}", file=sys.stderr)
+        return None, 2
+    except ReliftError as exc:
+        print(f"{prog} demo: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None, 1
 
 
 def _engine(choice: str) -> Literal["hf", "vllm"]:

@@ -12,17 +12,14 @@ words rather than left out silently.
 
 from __future__ import annotations
 
-import importlib
 import math
 import statistics
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import Any, TypeGuard
 
 from relift.errors import InvalidInputError, MissingDependencyError
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from relift.plots import new_figure, save_figure, tab10
 
 __all__ = ["ARM_ORDER", "PLOTS", "STUDY_BUCKETS", "format_study_table", "write_study_report"]
 
@@ -53,7 +50,6 @@ VERDICT_RULE = (
 )
 
 _NA = "n/a"
-_DPI = 120
 # A number to read from one seed's entry: (field, bucket) where the field holds a bucket dict.
 _Metric = tuple[str, str | None]
 _ACCURACY: list[_Metric] = [*(("buckets", b) for b in STUDY_BUCKETS), ("overall", None)]
@@ -393,15 +389,13 @@ def _dot_bars(
     """Grouped bars of the mean over seeds, one colour per label, each seed's value a dot on its
     bar; the legend sits to the right so it never hides a bar."""
     labels = list(dict.fromkeys(label for bars in groups.values() for label in bars))
-    palette = _matplotlib("matplotlib").colormaps["tab10"].colors
+    palette = tab10()
     # Grey (tab10's eighth colour) is kept for the base model, so it reads as the reference.
     others = [c for i, c in enumerate(palette) if i != 7]
     colors = {label: others[slots.get(label, 0) % len(others)] for label in labels}
     colors[BASE_LABEL] = palette[7]
     width = 0.8 / len(labels)
-    figure: Figure = _matplotlib("matplotlib.figure").Figure(
-        figsize=(max(8.0, 3.5 + 0.22 * len(groups) * len(labels)), 4.6), dpi=_DPI
-    )
+    figure = new_figure(max(8.0, 3.5 + 0.22 * len(groups) * len(labels)), 4.6)
     axes = figure.add_subplot()
     dot_label = "one seed"
     for j, label in enumerate(labels):
@@ -430,15 +424,4 @@ def _dot_bars(
     axes.legend([handles[k] for k in order], [names[k] for k in order], loc="upper left",
                 bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)  # fmt: skip
     figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, format="png", dpi=_DPI)
-    return path
-
-
-def _matplotlib(module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "plots need the 'matplotlib' package, which is not installed: pip install matplotlib"
-        ) from exc
+    return save_figure(figure, path)
