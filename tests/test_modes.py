@@ -207,3 +207,17 @@ def test_training_stops_at_a_step_or_a_time_budget_and_continues(
         for result in (whole, rest)
     ]
     assert views[0] == views[1]
+
+
+def test_an_sft_step_without_demonstrations_trains_nothing(tiny: Path, tmp_path: Path) -> None:
+    """``sft_then_rl`` samples from every question; a batch none of which has a
+    demonstration takes no SFT update (rather than failing), and RL follows as planned."""
+    rows = [{"question": f"{a}+{a}=", "answer": str(2 * a)} for a in range(10, 14)]
+    config = make_config(
+        tiny, tmp_path, "sft_then_rl", "schedule.sft_first_steps=1", "schedule.max_steps=2"
+    )
+    trainer = Trainer(config, train_dataset=rows)
+    result = trainer.train()
+    records = [r for r in read_metrics(result.metrics_file) if r.get("phase") == "train"]
+    assert ["sft_loss" in r for r in records] == [False, False]
+    assert "rl_loss" in records[1] and result.sft_steps == 0

@@ -210,6 +210,9 @@ class Trainer:
         every call) to the budget; a later call continues where this one stopped. A study
         uses them to compare runs at equal steps and at equal wall clock."""
         cfg = self.config
+        if time_budget_s is not None and self.world.distributed:
+            # each process's clock differs: one stopping a step early would hang the others
+            raise InvalidInputError("time_budget_s works in a single process, not under torchrun")
         total = min(self.total_steps, stop_at_step or self.total_steps)
         # resumed from a checkpoint, or trained before (train called again)
         resumed = resume_trainer(self, resume_from_checkpoint) or self.global_step > 0
@@ -298,8 +301,9 @@ class Trainer:
         """One step of ``mode: sft`` (or of ``sft_then_rl``'s first steps): an SFT update on the
         demonstrations of a batch of questions (those of the batch that have one)."""
         questions = [self.pool[i] for i in self.sampler.next_batch()]
-        with self._phase("sft_update"):
-            metrics = self._sft_update([q.id for q in questions if q.demonstration])
+        with_demo = [q.id for q in questions if q.demonstration]
+        with self._phase("sft_update"):  # a batch without a demonstration has nothing to learn
+            metrics = self._sft_update(with_demo) if with_demo else {}
         with self._phase("weight_sync"):
             self.engine.update_weights(self.model)
         return metrics | self._counters()
