@@ -37,7 +37,10 @@ from relift.testbed.settings import (  # re-exported: the demo's settings, impor
 )
 from relift.testbed.task import task_rows
 
-__all__ = ["ARMS", "ArmResult", "DemoSettings", "default_settings", "quick_settings", "run_demo"]
+__all__ = [
+    "ARMS", "ArmResult", "DemoSettings", "default_settings", "quick_settings", "run_demo",
+    "write_jsonl",
+]  # fmt: skip
 
 log = logging.getLogger("relift")
 
@@ -97,7 +100,7 @@ def _write_data(folder: Path, settings: DemoSettings) -> tuple[Path, Path]:
     )  # fmt: skip
     paths = folder / "train.jsonl", folder / "eval.jsonl"
     for path, rows in zip(paths, (train, held_out), strict=True):
-        _write_jsonl(path, rows)
+        write_jsonl(path, rows)
     return paths
 
 
@@ -108,7 +111,7 @@ def _matched_subset(train_file: Path, folder: Path, count: int, seed: int) -> Pa
         rows, max(1, min(count, len(rows)))
     )
     path = folder / "train_matched.jsonl"
-    _write_jsonl(path, chosen)
+    write_jsonl(path, chosen)
     return path
 
 
@@ -120,7 +123,8 @@ def _cached(run: Path, arm: str) -> ArmResult | None:
     return ArmResult(**json.loads(path.read_text()))
 
 
-def _write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+def write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+    """``rows`` as JSON lines at ``path``, written atomically (temp file, then rename)."""
     tmp = path.with_suffix(".tmp")
     tmp.write_text("".join(json.dumps(r) + "\n" for r in rows))
     tmp.replace(path)

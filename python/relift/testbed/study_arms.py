@@ -19,6 +19,7 @@ import numpy as np
 from relift.config import Config, apply_overrides
 from relift.evaluation import assign_buckets
 from relift.testbed.arms import BUCKETED_EVAL_FILE, _final_eval, _load, arm_config
+from relift.testbed.demo import write_jsonl
 from relift.testbed.settings import DemoSettings
 from relift.testbed.task import task_rows
 
@@ -68,7 +69,7 @@ def prepare_seed(
         settings.teacher_style,
     )  # fmt: skip
     train_file = data / "train.jsonl"
-    _write_jsonl(train_file, train_rows)
+    write_jsonl(train_file, train_rows)
     base_file = folder / "base_result.json"
     if base_file.is_file():
         base = json.loads(base_file.read_text())
@@ -107,6 +108,7 @@ def _stratified_eval_set(
     rows: list[dict[str, Any]] = []
     scores: list[float] = []
     lengths: list[float] = []
+    labels: list[str] = []
     want = settings.eval_per_bucket
     for round_ in range(settings.extra_candidate_rounds + 1):
         # every tier first; then only 4-digit sums, the one source of Medium and Hard
@@ -114,19 +116,19 @@ def _stratified_eval_set(
         fresh = task_rows(counts, seed + 10_000 + round_, exclude=exclude, style="short")
         exclude |= {r["question"] for r in fresh}
         path = data / "candidates.jsonl"
-        _write_jsonl(path, fresh)
+        write_jsonl(path, fresh)
         result = _final_eval(model, tokenizer, _load(path, arm_settings, tokenizer),
                              arm_settings, None, progress)  # fmt: skip
         rows += fresh
         scores += result.correct.mean(axis=1).tolist()
         lengths += result.lengths.mean(axis=1).tolist()
-        labels = _buckets(scores, result.k)
+        labels += assign_buckets(result.correct)
         short = [b for b in ("medium", "hard") if labels.count(b) < want]
         if not short:
             break
     chosen = _draw(labels, want, seed)
     eval_rows = [rows[i] | {"bucket": labels[i]} for i in chosen]
-    _write_jsonl(data / BUCKETED_EVAL_FILE, eval_rows)
+    write_jsonl(data / BUCKETED_EVAL_FILE, eval_rows)
     accuracy = regime_accuracy(model, tokenizer, seed)
     picked = [labels[i] for i in chosen]
     return snapshot_figures([scores[i] for i in chosen], [lengths[i] for i in chosen], picked) | {
@@ -137,12 +139,6 @@ def _stratified_eval_set(
         "regime": accuracy,
         "in_regime": in_regime(accuracy),
     }
-
-
-def _buckets(scores: Sequence[float], k: int) -> list[str]:
-    """Each question's bucket from its avg@k (back to counts of correct samples)."""
-    counts = [round(s * k) for s in scores]
-    return assign_buckets([[True] * c + [False] * (k - c) for c in counts])
 
 
 def _draw(labels: Sequence[str], per_bucket: int, seed: int) -> list[int]:
@@ -285,9 +281,3 @@ def snapshot_figures(
         out["buckets"][name] = float(score[chosen].mean()) if count else math.nan
         out["resp_len_buckets"][name] = float(length[chosen].mean()) if count else math.nan
     return out
-
-
-def _write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    tmp.replace(path)
