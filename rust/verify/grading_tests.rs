@@ -280,3 +280,138 @@ fn round_two_forms() {
     let revised = "First: $\\boxed{(-1, 3)}$. Wrong.\n\nThe final answer is $\\boxed{(3, -1)}$.";
     assert!(equal(revised, "(3,-1)"));
 }
+
+// --- Forms the third corpus round's dev split found ------------------------------------------
+
+#[test]
+fn a_gsm8k_solution_is_read_from_its_marker_line() {
+    let gold = "4 bags of 6 = <<4*6=24>>24 apples; 24 - 5 = <<24-5=19>>19.\n#### 19";
+    assert!(equal("4 × 6 = 24, minus 5 leaves 19.\n\n#### 19", gold));
+    assert!(equal("So 19 apples remain.\n#### 19 apples", gold));
+    assert!(!equal("#### 24", gold));
+}
+
+#[test]
+fn a_correction_after_the_box_replaces_it() {
+    let corrected = "$\\boxed{7}$\n\nWait, I dropped the sign: the answer is actually $-7$.";
+    assert!(equal(corrected, "-7"));
+    assert!(!equal(corrected, "7"));
+    // Restating the box without taking it back changes nothing.
+    assert!(equal("$\\boxed{7}$. So the answer is 7.", "7"));
+}
+
+#[test]
+fn several_choice_letters_are_one_selection() {
+    assert!(equal("Answer: B, D", "BD"));
+    assert!(!equal("Answer: (B) and (D)", "B"));
+    assert!(!equal("Answer: B, D", "BCD"));
+    // A letter ruled out is not the one chosen.
+    assert!(!equal("I'd go with (A) 4, not (E) 9.", "E"));
+    assert!(equal("I'd go with (A) 4, not (E) 9.", "A"));
+}
+
+#[test]
+fn the_same_number_in_another_unit_is_wrong() {
+    assert!(!equal("$\\boxed{12 \\text{ m}}$", "12 \\text{ cm}"));
+    assert!(!equal("$\\boxed{45 \\text{ radians}}$", "45^\\circ"));
+    assert!(equal(
+        "$\\boxed{12 \\text{ centimeters}}$",
+        "12 \\text{ cm}"
+    ));
+    assert!(equal("$\\boxed{\\frac{\\pi}{4}}$", "45^\\circ"));
+    assert!(equal("Answer: 3.2 km/h²", "3.2 \\text{ km/h}^2"));
+}
+
+#[test]
+fn numbers_in_words_with_signs_and_fractions() {
+    assert!(equal("The answer is minus twelve.", "-12"));
+    assert!(equal("So exactly three quarters of them are blue.", "0.75"));
+    assert!(!equal(
+        "So exactly three quarters of them are blue.",
+        "\\frac34 + 1"
+    ));
+}
+
+#[test]
+fn dots_group_thousands_when_there_are_two() {
+    assert!(equal("Ergebnis: 2.500.000", "2500000"));
+    assert!(!equal("Ergebnis: 2.500", "2500"));
+}
+
+#[test]
+fn prose_that_names_a_list_or_a_text_answer() {
+    assert!(equal(
+        "Trying each case, the primes that work are 2, 5 and 11.",
+        "\\{2, 5, 11\\}"
+    ));
+    assert!(!equal(
+        "Trying each case, the primes that work are 2, 5 and 13.",
+        "\\{2, 5, 11\\}"
+    ));
+    assert!(equal(
+        "Counting forward 10 days lands on Friday.",
+        "\\text{Friday}"
+    ));
+    assert!(!equal(
+        "Counting forward 10 days, it is not Friday.",
+        "\\text{Friday}"
+    ));
+    assert!(equal(
+        "Squares are never negative, so there is no solution.",
+        "\\varnothing"
+    ));
+}
+
+#[test]
+fn a_verification_after_the_answer_is_not_the_answer() {
+    let checked = "From $3x - 4 = 11$ we get $x = 5$.\n\nCheck: $3(5) - 4 = 11$ ✓";
+    assert!(equal(checked, "5"));
+    assert!(!equal(checked, "11"));
+    assert!(equal(
+        "The final total is 42 marbles; that is 6 per bag.",
+        "42"
+    ));
+}
+
+#[test]
+fn inequalities_joined_by_or_are_one_set() {
+    let union = "(-\\infty, 2) \\cup (5, \\infty)";
+    assert!(equal("It holds when $x < 2$ or $x > 5$.", union));
+    assert!(!equal("It holds when $x < 2$ or $x > 6$.", union));
+}
+
+#[test]
+fn unit_vectors_against_a_column_vector() {
+    let gold = "\\begin{pmatrix} 2 \\\\ -1 \\\\ 5 \\end{pmatrix}";
+    assert!(equal(
+        "$\\boxed{2\\mathbf{i} - \\mathbf{j} + 5\\mathbf{k}}$",
+        gold
+    ));
+    assert!(!equal(
+        "$\\boxed{2\\mathbf{i} + \\mathbf{j} + 5\\mathbf{k}}$",
+        gold
+    ));
+}
+
+#[test]
+fn a_response_cut_off_or_looping_gives_no_answer() {
+    assert!(!equal(
+        "So $a_5 = 31$. Therefore, the final answer is",
+        "31"
+    ));
+    assert!(!equal("so the remainder is $4$... hmm, let me re", "4"));
+    let looped = format!(
+        "So $k = 3$. {}Let me verify $k",
+        "Let me verify $k = 3$: yes. ".repeat(4)
+    );
+    assert!(!equal(&looped, "3"));
+}
+
+#[test]
+fn a_plain_text_turn_and_markdown_bold() {
+    assert!(equal(
+        "The LCM is 36.\n\n### Human: and the GCD?\n### Assistant: 6",
+        "36"
+    ));
+    assert!(equal("> **Answer:** the number of ways is __15__.", "15"));
+}

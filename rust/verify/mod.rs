@@ -17,6 +17,7 @@ pub mod latex;
 pub mod num;
 mod options;
 mod readings;
+mod units;
 
 use std::collections::HashMap;
 
@@ -74,6 +75,8 @@ pub struct Gold {
     parsed: std::result::Result<ast::Node, String>,
     /// The currency the reference names, if any (see [`readings::currency_of`]).
     currency: Option<char>,
+    /// The unit the reference names, if any (see [`units`]).
+    unit: units::NamedUnit,
     /// The reference read a second way, tried when the first reading is not equal: a decimal
     /// comma (`0,5`), or the value of a choice that carries one (`\textbf{(C)}\ 12` is 12).
     second: Option<ast::Node>,
@@ -84,10 +87,12 @@ impl Gold {
         let mut budget = num::Budget::new(options.work_budget);
         let (stripped, parts) = extract::reference_answer(answer);
         let currency = readings::currency_of(answer);
+        let unit = units::NamedUnit::of(&stripped);
         if let Some(gathered) = readings::gather(&parts, &mut budget) {
             return Gold {
                 parsed: Ok(gathered),
                 currency,
+                unit,
                 second: None,
             };
         }
@@ -97,6 +102,7 @@ impl Gold {
         Gold {
             parsed,
             currency,
+            unit,
             second,
         }
     }
@@ -107,13 +113,25 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
     let (extracted, parts) = extract::extract_answer_parts(response, &options.extract_options());
     let method = extracted.method.as_str();
     let Some(text) = extracted.text else {
+        // No answer found in prose that names a text reference ("... has infinitely many").
+        let named = match (&gold.parsed, extracted.method) {
+            (Ok(g), extract::ExtractMethod::None) => {
+                let mut budget = num::Budget::new(options.work_budget);
+                readings::unboxed_prose_answer(response, g, options, &mut budget)
+            }
+            _ => None,
+        };
         return Verdict {
             extracted: None,
             extract_method: method,
             predicted: None,
             gold: gold.parsed.as_ref().ok().map(|g| g.to_string()),
-            decision: Decision::NotEqual,
-            reason: extracted.reason.to_string(),
+            decision: if named.is_some() {
+                Decision::Equal
+            } else {
+                Decision::NotEqual
+            },
+            reason: named.unwrap_or_else(|| extracted.reason.to_string()),
         };
     };
     let gold_parsed = match &gold.parsed {
@@ -138,22 +156,29 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
         gathered = readings::gather(&boxes, &mut budget)
             .filter(|all| readings::same_count(all, gold_parsed));
     }
+    // Parts that answer together against a one-part reference: one answer when they describe
+    // it whole (`$x < -1$ or $x > 3$` against `(-\infty, -1) \cup (3, \infty)`), else a hedge.
+    let mut parts_are_one_answer = false;
     if let Some(boxes) = &gathered {
         if !readings::has_parts(gold_parsed)
             && readings::parts_disagree(boxes, options, &mut budget)
         {
-            return Verdict {
-                extracted: Some(text),
-                extract_method: method,
-                predicted: Some(boxes.to_string()),
-                gold: Some(gold_parsed.to_string()),
-                decision: Decision::NotEqual,
-                reason: "the response boxes several different values".into(),
-            };
+            let (whole, _) = compare::compare(boxes, gold_parsed, options, &mut budget, true);
+            if whole != Decision::Equal {
+                return Verdict {
+                    extracted: Some(text),
+                    extract_method: method,
+                    predicted: Some(boxes.to_string()),
+                    gold: Some(gold_parsed.to_string()),
+                    decision: Decision::NotEqual,
+                    reason: "the response boxes several different values".into(),
+                };
+            }
+            parts_are_one_answer = true;
         }
     }
     let parsed = match gathered {
-        Some(boxes) if readings::has_parts(gold_parsed) => Ok(boxes),
+        Some(boxes) if readings::has_parts(gold_parsed) || parts_are_one_answer => Ok(boxes),
         _ => readings::parse_or_last_side(&text, gold_parsed, &mut budget),
     };
     let predicted = match parsed {
@@ -199,6 +224,16 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
             if theirs != ours {
                 (decision, reason) = (Decision::NotEqual, "a different currency".into());
             }
+        }
+        if units::units_clash(units::NamedUnit::of(&text), gold.unit) {
+            (decision, reason) = (Decision::NotEqual, "a different unit".into());
+        }
+    }
+    if decision != Decision::Equal && !announced {
+        if let Some(why) =
+            readings::unboxed_prose_answer(response, gold_parsed, options, &mut budget)
+        {
+            (decision, reason) = (Decision::Equal, why);
         }
     }
     if let (Decision::NotEqual, ast::Node::Choice(letter)) = (decision, gold_parsed) {

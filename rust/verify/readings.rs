@@ -17,10 +17,12 @@
 //! side). `docs/verifier.md` states every rule with its reasons.
 
 use super::ast::{Node, RelOp};
-use super::compare::compare;
+use super::compare::{compare, text_key};
+use super::extract::{last_number_list, last_sentence_names};
 use super::latex::{base_numeral, parse_answer, ParseError};
 use super::num::Budget;
-use super::{Decision, Options};
+use super::units::number_before_plain_unit;
+use super::{Decision, ExtractFallback, Options};
 
 /// Several parts: a list, set or tuple of two or more elements.
 pub(super) fn has_parts(node: &Node) -> bool {
@@ -119,6 +121,35 @@ pub(super) fn currency_of(text: &str) -> Option<char> {
     }
 }
 
+/// What the prose of an unboxed response says when the answer taken from it does not match: the
+/// list of numbers that ends it, for a reference with several parts ("the values that work are
+/// 1, 3, 5."), or the words of a text reference in its last sentence ("so it's Wednesday.",
+/// "there is no solution" for the empty set). The reason, when one matches.
+pub(super) fn unboxed_prose_answer(
+    response: &str,
+    gold: &Node,
+    options: &Options,
+    budget: &mut Budget,
+) -> Option<String> {
+    let opts = options.extract_options();
+    if opts.require_boxed || opts.fallback < ExtractFallback::LastNumber {
+        return None; // prose is read only when every fallback is allowed
+    }
+    if has_parts(gold) {
+        let list = last_number_list(response, &opts)?;
+        let node = parse_answer(&list, budget).ok()?;
+        let (decision, why) = compare(&node, gold, options, budget, false);
+        return (decision == Decision::Equal).then(|| format!("the closing list {list}: {why}"));
+    }
+    let (words, key) = match gold {
+        Node::Text(words) => (words.as_str(), text_key(words)),
+        Node::Set(items) if items.is_empty() => ("", "nosolution".to_string()),
+        _ => return None,
+    };
+    last_sentence_names(response, &opts, words, &key)
+        .then(|| "the last sentence names the text answer".to_string())
+}
+
 /// The other readings of the answer `text` worth trying against `gold`, as texts to parse.
 pub(super) fn second_readings(text: &str, predicted: &Node, gold: &Node) -> Vec<String> {
     let mut readings = Vec::new();
@@ -151,7 +182,81 @@ pub(super) fn second_readings(text: &str, predicted: &Node, gold: &Node) -> Vec<
             readings.push(option_text.to_string());
         }
     }
+    if matches!(gold, Node::Matrix(_) | Node::Tuple(_)) {
+        readings.extend(unit_vector_reading(t));
+    }
+    // `9.8 m/s²`: a unit in plain text, which parses as variables.
+    if !matches!(gold, Node::Text(_)) {
+        readings.extend(number_before_plain_unit(t).map(str::to_string));
+    }
     readings
+}
+
+/// How the unit vectors are written: `\mathbf{i}`, `\hat{i}`, `\vec{\imath}`, ...
+fn unit_vector_axis(term: &str) -> Option<(usize, &str)> {
+    for (axis, letters) in [["i", "\\imath"], ["j", "\\jmath"], ["k", "k"]]
+        .iter()
+        .enumerate()
+    {
+        for command in ["\\mathbf", "\\hat", "\\vec", "\\boldsymbol", "\\bm"] {
+            for letter in letters {
+                for form in [
+                    format!("{command}{{{letter}}}"),
+                    format!("{command} {letter}"),
+                ] {
+                    if let Some(coefficient) = term.strip_suffix(form.as_str()) {
+                        return Some((axis, coefficient));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `3\mathbf{i} + 4\mathbf{j}` as the tuple `(3, 4)` (three parts when `k` is used), for a
+/// vector reference; `None` unless every term is a multiple of a unit vector.
+fn unit_vector_reading(text: &str) -> Option<String> {
+    let mut parts = [None, None, None];
+    let (mut depth, mut term_start) = (0i32, 0);
+    let mut terms = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' | '(' => depth += 1,
+            '}' | ')' => depth -= 1,
+            '+' | '-' if depth == 0 && i > term_start => {
+                terms.push(&text[term_start..i]);
+                term_start = i;
+            }
+            _ => {}
+        }
+    }
+    terms.push(&text[term_start..]);
+    for term in terms {
+        let term = term.trim().trim_end_matches(['\\', ',']).trim();
+        let (axis, coefficient) = unit_vector_axis(term)?;
+        let coefficient = coefficient.trim().trim_end_matches("\\cdot").trim();
+        let (sign, magnitude) = match coefficient.strip_prefix('-') {
+            Some(rest) => ("-", rest.trim()),
+            None => (
+                "",
+                coefficient.strip_prefix('+').unwrap_or(coefficient).trim(),
+            ),
+        };
+        let coefficient = format!(
+            "{sign}{}",
+            if magnitude.is_empty() { "1" } else { magnitude }
+        );
+        if parts[axis].replace(coefficient).is_some() {
+            return None;
+        }
+    }
+    let dimensions = if parts[2].is_some() { 3 } else { 2 };
+    let items: Vec<String> = parts[..dimensions]
+        .iter()
+        .map(|p| p.clone().unwrap_or_else(|| "0".to_string()))
+        .collect();
+    Some(format!("({})", items.join(", ")))
 }
 
 /// The text with its one decimal comma made a point, when it has exactly one comma (or `{,}`)
@@ -209,6 +314,19 @@ fn choice_option_text(text: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn unit_vectors_as_tuples() {
+        use super::unit_vector_reading as read;
+        assert_eq!(read("3\\mathbf{i}+4\\mathbf{j}"), Some("(3, 4)".into()));
+        assert_eq!(read("-\\hat{i} + 2\\hat{k}"), Some("(-1, 0, 2)".into()));
+        assert_eq!(
+            read("\\frac{1}{2}\\mathbf{j} - 3\\mathbf{i}"),
+            Some("(-3, \\frac{1}{2})".into())
+        );
+        assert_eq!(read("3\\mathbf{i}+4"), None);
+        assert_eq!(read("\\mathbf{i}+\\mathbf{i}"), None);
+    }
+
     use super::*;
 
     fn node(text: &str) -> Node {

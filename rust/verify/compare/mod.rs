@@ -9,6 +9,7 @@
 
 mod points;
 mod shapes;
+pub(super) use shapes::text_key;
 
 use super::ast::{Node, RelOp};
 use super::eval::{eval, free_variables, EvalError, Reading};
@@ -19,7 +20,7 @@ use points::{describe_point, sample_point};
 use shapes::{
     assigned_name, assigned_value, assignments_as_tuple, chain_values, describes_real_set,
     elements, expand_plus_minus, facing, finite, is_decimal_literal, is_unordered, letter_of,
-    relation_spans, scaled_matrix, significant_digits, sym, text_key, vector_of, SymSpan,
+    relation_spans, scaled_matrix, selected_letters, significant_digits, sym, vector_of, SymSpan,
 };
 
 type Outcome = (Decision, String);
@@ -70,6 +71,18 @@ impl Ctx<'_> {
     fn answers(&mut self, pred: &Node, gold: &Node) -> Outcome {
         if self.budget.spend(1).is_err() {
             return unknown("work budget exhausted");
+        }
+        // Multiple select: `A, C` against `AC`, and several letters against one.
+        let listed = |n: &Node| matches!(n, Node::List(_) | Node::Set(_));
+        if listed(pred) || listed(gold) {
+            let letters = |n: &Node| selected_letters(n).or_else(|| letter_of(n).map(|c| vec![c]));
+            if let (Some(p), Some(g)) = (letters(pred), letters(gold)) {
+                return if p == g {
+                    equal("same choice letters")
+                } else {
+                    not_equal("different choice letters")
+                };
+            }
         }
         // Multiple choice and text.
         if matches!(gold, Node::Choice(_)) || matches!(pred, Node::Choice(_)) {

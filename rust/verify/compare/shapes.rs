@@ -249,7 +249,7 @@ pub(super) fn is_decimal_literal(node: &Node) -> Option<&str> {
 }
 
 /// Text answers compare by their letters and digits, plurals folded, with a few synonyms.
-pub(super) fn text_key(t: &str) -> String {
+pub(in crate::verify) fn text_key(t: &str) -> String {
     let words: Vec<String> = t
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -283,6 +283,30 @@ pub(super) fn letter_of(node: &Node) -> Option<char> {
             .filter(|c| ('A'..='J').contains(c)),
         _ => None,
     }
+}
+
+/// The letters of a multiple-select answer, sorted: a list or set of choice letters (`A, C`,
+/// `(A) and (C)`), or capitals written together (`AC`); `None` for anything else, and for one
+/// letter alone.
+pub(super) fn selected_letters(node: &Node) -> Option<Vec<char>> {
+    let mut letters: Vec<char> = match node {
+        Node::List(items) | Node::Set(items) => {
+            items.iter().map(letter_of).collect::<Option<_>>()?
+        }
+        Node::Mul(factors) => factors
+            .iter()
+            .map(|f| match f {
+                Node::Var(v) if v.len() == 1 && v.as_bytes()[0].is_ascii_uppercase() => {
+                    letter_of(f)
+                }
+                _ => None,
+            })
+            .collect::<Option<_>>()?,
+        _ => return None,
+    };
+    letters.sort_unstable();
+    letters.dedup();
+    Some(letters)
 }
 
 /// A one-row or one-column matrix as a vector.

@@ -18,6 +18,11 @@ pub(super) fn last_boxed(text: &str) -> Option<&str> {
     complete_boxes_rev(text).next().map(|found| found.answer)
 }
 
+/// Where the last complete, non-empty box of `text` ends.
+pub(super) fn last_box_end(text: &str) -> Option<usize> {
+    complete_boxes_rev(text).next().map(|found| found.end)
+}
+
 /// The last box's answer, and the boxes answering together with it, in text order: the last
 /// box and the boxes before it that only connectors separate (`$\boxed{-3}$ and $\boxed{8}$`,
 /// `\boxed{1},\boxed{2}`, `$a=\boxed{2}$, $b=\boxed{3}$`). The group holds at most [`MAX_GROUP`]

@@ -16,17 +16,71 @@ const PHRASE_WORDS: [(&[u8], usize); 3] = [(b"answer", 3), (b"option", 1), (b"ch
 /// The answer after the last answer phrase (see the `extract` module docs); none if that answer
 /// is empty.
 pub(super) fn answer_phrase(text: &str) -> Option<&str> {
-    let b = text.as_bytes();
-    let (_, start) = PHRASE_WORDS
-        .iter()
-        .filter_map(|&(word, key)| last_phrase(b, word, key))
-        .chain(last_hash_marker(text))
-        .max()?;
+    let start = last_phrase_answer_start(text)?;
     if starts_with_comparison(&text[start..]) {
         return None; // "the answer is larger than 19" names no answer
     }
     let answer = phrase_answer(text, start);
     (!answer.is_empty()).then_some(answer)
+}
+
+/// Where the answer of the last answer phrase starts.
+fn last_phrase_answer_start(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    PHRASE_WORDS
+        .iter()
+        .filter_map(|&(word, key)| last_phrase(b, word, key))
+        .chain(last_hash_marker(text))
+        .chain(last_final_noun(b))
+        .max()
+        .map(|(_, start)| start)
+}
+
+/// Whether the text ends with an answer phrase and nothing after it ("Therefore, the final
+/// answer is"): the response was cut off before it gave its answer.
+pub(super) fn ends_in_open_phrase(text: &str) -> bool {
+    last_phrase_answer_start(text).is_some_and(|start| {
+        text[start..]
+            .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == ':')
+            .is_empty()
+    })
+}
+
+/// Nouns that name a quantity after "final" ("the final count is 30"); "the final step is"
+/// names none.
+const FINAL_NOUNS: &[&[u8]] = &[
+    b"count", b"total", b"result", b"value", b"amount", b"number", b"price", b"cost", b"score",
+    b"sum", b"tally", b"balance",
+];
+
+/// "The final count is 30", "final total: 12": "final", a quantity noun, then "is" or `:`;
+/// where "final" starts and where its answer starts.
+fn last_final_noun(b: &[u8]) -> Option<(usize, usize)> {
+    let mut end = b.len();
+    while let Some(at) = rfind_byte(&b[..end], |c| c | 0x20 == b'f') {
+        end = at;
+        let is_final = b
+            .get(at..at + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"final "));
+        if !is_final || (at > 0 && b[at - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        let word_end = at + 6 + count_while(&b[at + 6..], |c| c.is_ascii_alphabetic());
+        let noun = &b[at + 6..word_end];
+        if !FINAL_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
+            continue;
+        }
+        let p = skip_markup(b, word_end);
+        let copula = b
+            .get(p..p + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"is "));
+        match b.get(p) {
+            Some(b':') => return Some((at, p + 1)),
+            _ if copula => return Some((at, p + 2)),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// GSM8K's `#### 42` line: where the marker starts and where its answer starts.
@@ -123,6 +177,11 @@ fn phrase_answer(text: &str, start: usize) -> &str {
         return letter;
     }
     let sentence = after_last_copula(sentence);
+    // "the answer is actually 3", "... is really $5$"
+    let sentence = ["actually ", "really ", "indeed "]
+        .iter()
+        .find_map(|w| sentence.strip_prefix(w))
+        .unwrap_or(sentence);
     let first_span = MathSpans::new(sentence)
         .map(|span| unwrap_answer(&sentence[span.inner]))
         .find(|a| !a.is_empty());
@@ -145,6 +204,11 @@ const EXPLANATIONS: &[&str] = &[
     ", as ",
     ", so ",
     " so that ",
+    "; that ",
+    "; this ",
+    "; it ",
+    "; which ",
+    "; so ",
     ", i.e.",
     " (since ",
     " (because ",
@@ -198,12 +262,19 @@ fn after_last_copula(sentence: &str) -> &str {
     sentence
 }
 
-/// "(B) because ..." names choice B; the explanation after it is not the answer.
+/// "(B) because ..." names choice B; the explanation after it is not the answer. "(A) and (C)"
+/// names two choices, and is read whole.
 fn leading_choice(sentence: &str) -> Option<&str> {
     let b = sentence.as_bytes();
-    let is_choice = b.len() >= 3 && b[0] == b'(' && (b'A'..=b'J').contains(&b[1]) && b[2] == b')';
+    let is_choice =
+        |b: &[u8]| b.len() >= 3 && b[0] == b'(' && (b'A'..=b'J').contains(&b[1]) && b[2] == b')';
     let ends_there = b.get(3).is_none_or(|c| !c.is_ascii_alphanumeric());
-    (is_choice && ends_there).then(|| &sentence[..3])
+    let rest = sentence.get(3..).unwrap_or("");
+    let another = [" and ", ", ", " & ", ", and "].iter().any(|joiner| {
+        rest.strip_prefix(joiner)
+            .is_some_and(|r| is_choice(r.as_bytes()))
+    });
+    (is_choice(b) && ends_there && !another).then(|| &sentence[..3])
 }
 
 /// `s` without a `$` that opens or closes nothing at either end (`$\frac{1}{2}` -> `\frac{1}{2}`).
@@ -403,11 +474,15 @@ fn number_at(b: &[u8], i: usize) -> Range<usize> {
     let start = if negative || leading_dot { i - 1 } else { i };
     let mut end = digits_end(i);
     if end - i <= 3 && !leading_dot {
-        // Thousands groups: `1,234,567` and `1 000 000`, one separator kind throughout.
-        for sep in [b',', b' '] {
-            let group_at = |k: usize| b.get(k) == Some(&sep) && (1..=3).all(|d| digit_at(k + d));
-            while group_at(end) && !digit_at(end + 4) {
-                end += 4;
+        // Thousands groups: `1,234,567` and `1 000 000`, one separator kind throughout; `.` only
+        // when there are two groups or more (`1.234.567`), as one is a decimal point.
+        for (sep, min_groups) in [(b',', 1), (b' ', 1), (b'.', 2)] {
+            let group_at = |k: usize| {
+                b.get(k) == Some(&sep) && (1..=3).all(|d| digit_at(k + d)) && !digit_at(k + 4)
+            };
+            let groups = (0..).take_while(|g| group_at(end + 4 * g)).count();
+            if groups >= min_groups {
+                end += 4 * groups;
             }
         }
     }
@@ -568,6 +643,8 @@ mod tests {
         assert_eq!(number("x-3"), some("3"));
         assert_eq!(number("1,2,3"), some("3"));
         assert_eq!(number("12,345,678 people"), some("12,345,678"));
+        assert_eq!(number("Antwort: 1.234.567"), some("1.234.567"));
+        assert_eq!(number("it is 1.234 now"), some("1.234"));
         assert_eq!(number("1234,567"), some("567"));
         assert_eq!(number("v1.2.3"), some("3"));
         assert_eq!(number("value 10."), some("10"));

@@ -5,25 +5,35 @@
 //! 1. With `think_after`, keep only the text after the first `</think>`; a response without one
 //!    has no answer.
 //! 2. Cut the text at the first chat-template turn marker that follows some of the model's own
-//!    text (`<|im_end|>`, `<|im_start|>`, `<|eot_id|>`, `</s>`, ...): a response decoded past its
-//!    end token runs on into a new turn, whose numbers are not the answer (`turns.rs`).
+//!    text (`<|im_end|>`, `<|im_start|>`, `<|eot_id|>`, `</s>`, a `### Human:` line, ...): a
+//!    response decoded past its end token runs on into a new turn, whose numbers are not the
+//!    answer (`turns.rs`).
 //! 3. Undo JSON-style doubled backslashes (`\\boxed{\\frac{1}{2}}` -> `\boxed{\frac{1}{2}}`), but
 //!    only in front of known LaTeX commands, so that the row separator `\\` of a matrix survives
 //!    (details at `undouble_backslashes`).
 //! 4. The last complete `\boxed{...}` / `\fbox{...}` (braces balanced, `\{` `\}` do not count; also
 //!    `\boxed {x}` and the brace-less `\boxed 5`). "Last" means the box that starts last, so
 //!    `\boxed{\boxed{3}}` gives `3` and `\boxed{1}, \boxed{2}` gives `2`. A box that never closes
-//!    (a truncated response) or is empty is skipped in favour of the box before it.
+//!    (a truncated response) or is empty is skipped in favour of the box before it. When the
+//!    text after the last box takes it back ("wait", "actually", "mistake", ...) and then has an
+//!    answer phrase, that phrase's answer is the answer instead ("$oxed{-3}$ Wait, it asks for
+//!    $|x|$. So the answer is actually $3$."), unless `require_boxed` is set.
 //! 5. With `require_boxed`, nothing else counts.
 //! 6. The fallbacks, each only when `fallback` reaches its level. They ignore the cut-off tail of
 //!    a truncated response: everything from the first `{` or `\left` that never closes (with the
 //!    command it belongs to, e.g. an unclosed `\boxed{`). So `Thus \boxed{3` has no answer.
 //!    - `AnswerIs`: the last answer phrase: "answer", "option" or "choice" followed by "is", `:`
 //!      or `=` (any case, with words and markdown around: "The final answer is", `**Answer:**`,
-//!      "The correct option is"), or a "Final Answer" heading alone on its line. Its answer is the
+//!      "The correct option is"), a "Final Answer" heading alone on its line, a GSM8K `####`
+//!      line, or "final" with a quantity noun ("The final count is 30"). Its answer is the
 //!      rest of the sentence (up to a line break, or a `.` followed by whitespace or the end, so
 //!      `3.5` is not cut; display math may span lines), or the first math span in it. Only the
-//!      last phrase counts.
+//!      last phrase counts. A text that ends with a phrase and no answer ("Therefore, the final
+//!      answer is") was cut off: it has no answer at any level.
+//!    - Before the next two levels: a text that ends in a repetition loop (the same passage two
+//!      and a half times or more) has no answer; a last paragraph that verifies the answer
+//!      ("Check: $3(5) - 4 = 11$") is left out; and a candidate followed by a retraction in a
+//!      text cut off mid-sentence ("$S = 1$... wait, let me double") does not count (`prose.rs`).
 //!    - `MathSpan`: the last `$...$`, `$$...$$`, `\(...\)` or `\[...\]` span (`\$` is not a
 //!      delimiter; a `$...$` span does not cross a line, so stray currency signs stay local).
 //!    - `LastNumber`: the last number, as written: `-1,234.5`, `3/4`, `45%`, `45\%`. When both
@@ -31,15 +41,17 @@
 //!      The total comes to 3.5."), the number wins: it is the later, so likelier final, answer.
 //!
 //! Every answer is trimmed and loses what encloses all of it: `$..$`, `$$..$$`, `\(..\)`,
-//! `\[..\]`, `\boxed{..}`, brace groups (`{{5}}`), a trailing line break `\\`, up to 8 such steps.
+//! `\[..\]`, `\boxed{..}`, brace groups (`{{5}}`), a trailing line break `\\`, markdown bold
+//! (`**5**`, `__5__`), up to 8 such steps.
 //! An answer that is empty after this counts as not found, and the candidate before it (boxes,
 //! spans) or the next level is tried. An answer longer than 10,000 bytes is not returned: `text`
 //! is `None`, `method` names the level that found it, `reason` is "answer longer than 10000
 //! bytes", and no later level is tried (the model did answer, with something far too long to be
 //! right).
 //!
-//! [`strip_reference`] applies the same rules to a reference answer: undouble backslashes, take the
-//! last box if there is one (so "The answer is \boxed{5}" gives `5`), unwrap, trim.
+//! [`strip_reference`] applies the same rules to a reference answer: undouble backslashes, take
+//! the rest of a GSM8K `#### 26` line if there is one, else the last box if there is one (so "The
+//! answer is \boxed{5}" gives `5`), unwrap, trim.
 //!
 //! Cost: every step is linear in the length of the text, and the common case (a box near the
 //! end) only looks at the end. A `{` that never closes bounds the brace matching of every earlier
@@ -50,6 +62,7 @@
 mod backslashes;
 mod boxes;
 mod fallbacks;
+mod prose;
 mod scan;
 mod spans;
 #[cfg(test)]
@@ -62,8 +75,8 @@ pub use super::options::ExtractOptions;
 
 use super::options::ExtractFallback;
 use backslashes::{letters_end, undouble_backslashes};
-use boxes::{all_boxes, last_box_and_group, last_boxed};
-use fallbacks::{answer_phrase, last_number, last_number_in_words};
+use boxes::{all_boxes, last_box_and_group, last_box_end, last_boxed};
+use fallbacks::{answer_phrase, ends_in_open_phrase, last_number, last_number_in_words};
 use scan::find_byte;
 use spans::{final_span_group, last_math_span};
 use wrappers::unwrap_answer;
@@ -156,6 +169,13 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
         return (Extracted::missing("no </think> in response"), vec![]);
     };
     let text = undouble_backslashes(region);
+    if let Some(corrected) = correction_after_box(&text).filter(|_| !opts.require_boxed) {
+        let reason = "an answer phrase after the box corrects it";
+        return (
+            Extracted::found(corrected, ExtractMethod::AnswerIs, reason),
+            vec![],
+        );
+    }
     if let Some((answer, group)) = last_box_and_group(&text) {
         let found = Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
         let parts = if found.text.is_some() { group } else { vec![] };
@@ -183,6 +203,16 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
     (found, parts.unwrap_or_default())
 }
 
+/// The answer of an answer phrase after the last box, when a retraction comes after the box too:
+/// "$\boxed{-3}$ Wait, the problem asks for $|x|$. So the answer is actually $3$." A phrase
+/// after the box without a retraction restates the box and is not read.
+fn correction_after_box(text: &str) -> Option<&str> {
+    let after = &text[last_box_end(text)?..];
+    prose::retracts(after)
+        .then(|| answer_phrase(after))
+        .flatten()
+}
+
 /// The part of a response that holds its answer: after the first `</think>` with `think_after`
 /// (`None` when there is none), and before the next turn (`turns.rs`).
 fn answer_region<'a>(response: &'a str, opts: &ExtractOptions) -> Option<&'a str> {
@@ -207,6 +237,25 @@ pub fn every_box(response: &str, opts: &ExtractOptions) -> Vec<String> {
     boxes
 }
 
+/// The text the plain-text fallbacks read: the answer region without its cut-off tail.
+fn prose_region(response: &str, opts: &ExtractOptions) -> Option<String> {
+    let text = undouble_backslashes(answer_region(response, opts)?);
+    Some(text[..unclosed_tail_start(text.as_bytes())].to_string())
+}
+
+/// For a reference with several parts, the list of numbers that ends an unboxed response ("the
+/// values that work are 1, 3, 5."), as `1, 3, 5`.
+pub fn last_number_list(response: &str, opts: &ExtractOptions) -> Option<String> {
+    let text = prose_region(response, opts)?;
+    prose::last_number_list(prose::before_verification(&text))
+}
+
+/// Whether the last sentence of an unboxed response names a text reference: `words` is the
+/// reference normalised, `key` its synonym class (see `prose::last_sentence_names`).
+pub fn last_sentence_names(response: &str, opts: &ExtractOptions, words: &str, key: &str) -> bool {
+    prose_region(response, opts).is_some_and(|text| prose::last_sentence_names(&text, words, key))
+}
+
 /// The choice letter a response names last, for a multiple-choice reference: `(B)` anywhere, or
 /// a bare capital A-J standing alone before punctuation or the end ("I think it's B."), so
 /// that the pronoun "I" and the article "A" in prose do not count.
@@ -220,9 +269,17 @@ pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char>
             && after.is_none_or(|c| b".,;:!?)$}\n".contains(&c));
         parenthesized || bare
     };
+    // "it's (B) 10, not (C) 12": a letter ruled out is not the one chosen.
+    let negated = |i: usize| {
+        let before = &text[..i - usize::from(i > 0 && text[i - 1] == b'(')];
+        let word = before.trim_ascii_end();
+        word.len() < before.len()
+            && (word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"not")
+                || word.ends_with(b"n't"))
+    };
     (0..text.len())
         .rev()
-        .find(|&i| (b'A'..=b'J').contains(&text[i]) && standalone(i))
+        .find(|&i| (b'A'..=b'J').contains(&text[i]) && standalone(i) && !negated(i))
         .map(|i| text[i] as char)
 }
 
@@ -234,7 +291,15 @@ fn fallback_answer(text: &str, level: ExtractFallback) -> Option<Fallback<'_>> {
             let reason = "found an \"answer is\" phrase";
             return Some((answer, ExtractMethod::AnswerIs, reason, false));
         }
+        if ends_in_open_phrase(text) {
+            return None; // "Therefore, the final answer is": cut off before the answer
+        }
     }
+    if prose::ends_in_loop(text) {
+        return None; // a response stuck repeating itself never gave its answer
+    }
+    // The numbers of a verification after the answer ("Check: $2(9) + 3 = 21$") are not it.
+    let text = prose::before_verification(text);
     let span = (level >= ExtractFallback::MathSpan)
         .then(|| last_math_span(text))
         .flatten();
@@ -264,6 +329,10 @@ fn fallback_answer(text: &str, level: ExtractFallback) -> Option<Fallback<'_>> {
             false,
         )
     };
+    // A candidate followed by a retraction at a cut-off end was being taken back.
+    let retracted = |end: usize| prose::cut_off_while_retracting(&text[end..]);
+    let span = span.filter(|&(end, _)| !retracted(end));
+    let number = number.filter(|&(start, answer)| !retracted(start + answer.len()));
     match (span, number) {
         // A number written after the last span is the later, so likelier final, answer.
         (Some((span_end, _)), Some(number)) if number.0 >= span_end => Some(as_number(number)),
@@ -345,6 +414,9 @@ pub fn strip_reference(answer: &str) -> String {
 /// or very many.
 pub fn reference_answer(answer: &str) -> (String, Vec<String>) {
     let text = undouble_backslashes(answer);
+    if let Some(line) = gsm8k_answer_line(&text) {
+        return (unwrap_answer(line).to_string(), vec![]);
+    }
     let stripped = last_boxed(&text).unwrap_or_else(|| unwrap_answer(&text));
     let boxes = all_boxes(&text);
     let parts = if (2..=MAX_REFERENCE_PARTS).contains(&boxes.len()) {
@@ -353,6 +425,14 @@ pub fn reference_answer(answer: &str) -> (String, Vec<String>) {
         vec![]
     };
     (stripped.to_string(), parts)
+}
+
+/// A GSM8K solution as the reference (`... = <<3*12=36>>36 cookies.\n#### 26`): the rest of the
+/// line after its last `####`, when that is not empty.
+fn gsm8k_answer_line(text: &str) -> Option<&str> {
+    let after = &text[text.rfind("####")? + 4..];
+    let line = after.split('\n').next().unwrap_or("").trim();
+    (!line.is_empty()).then_some(line)
 }
 
 /// More boxes than this in a reference are not read as the parts of one answer.
@@ -499,6 +579,16 @@ mod tests {
         assert_eq!(ex("The answer is \\boxed{\\frac{1}{2}."), (None, "none"));
     }
 
+    #[test]
+    fn a_gsm8k_solution_as_reference() {
+        let gold =
+            "She has 3*12 = <<3*12=36>>36 cookies.\nShe gives 10: 36-10 = <<36-10=26>>26.\n#### 26";
+        assert_eq!(strip_reference(gold), "26");
+        assert_eq!(strip_reference("#### 1,200\n"), "1,200");
+        // An empty marker line is not an answer: the text is read as usual.
+        assert_eq!(strip_reference("\\boxed{4} ####"), "4");
+    }
+
     // --- length cap ------------------------------------------------------------------------
 
     #[test]
@@ -543,7 +633,8 @@ mod tests {
     fn huge_latex_text() {
         let text = "$\\frac{1}{2} + \\sqrt{x}$ and \\\\pi \\{ ".repeat(MB / 38);
         let e = assert_fast("1 MB of latex", || extract_answer(&text, &all()));
-        assert!(e.text.is_some());
+        // One passage repeated to the end: a repetition loop, which gives no answer.
+        assert_eq!(e.text, None);
         let _ = assert_fast("1 MB reference", || strip_reference(&text));
     }
 

@@ -28,6 +28,10 @@ const TURN_MARKERS: &[&str] = &[
 /// Line starts that open the next worked example of a few-shot prompt.
 const NEXT_EXAMPLE_MARKERS: &[&str] = &["Problem:", "Question:", "Q:", "Human:", "User:"];
 
+/// Line starts that open a new turn in the plain-text templates (Alpaca, Vicuna): unlike a bare
+/// `Human:`, which a restated problem may contain, these end the model's text wherever they come.
+const PLAIN_TURN_MARKERS: &[&str] = &["### Human:", "### User:", "### Instruction:"];
+
 /// What a finished answer leaves in the text before the next example starts.
 const ANSWER_SIGNS: &[&str] = &["\\boxed", "####", "answer", "Answer", "ANSWER"];
 
@@ -43,6 +47,14 @@ pub(super) fn before_next_turn(text: &str) -> &str {
     while let Some(offset) = find_byte(&bytes[from..], |c| c == b'\n') {
         let line = from + offset + 1;
         from = line;
+        if bytes.get(line) == Some(&b'#')
+            && PLAIN_TURN_MARKERS
+                .iter()
+                .any(|m| text[line..].starts_with(m))
+            && !text[..line].trim().is_empty()
+        {
+            return &text[..line - 1];
+        }
         let may_open = matches!(bytes.get(line), Some(b'P' | b'Q' | b'H' | b'U'));
         if !may_open
             || !NEXT_EXAMPLE_MARKERS
@@ -113,6 +125,19 @@ mod tests {
         // A restated problem before any answer is the model's own text.
         let restated = "Problem: find x.\nQuestion: what is asked?\nWe get \\boxed{2}.";
         assert_eq!(before_next_turn(restated), restated);
+    }
+
+    #[test]
+    fn a_plain_text_turn_ends_the_answer() {
+        let vicuna = "The GCD is 8.\n\n### Human: What about the LCM?\n### Assistant: It is 96.";
+        assert_eq!(before_next_turn(vicuna), "The GCD is 8.\n");
+        let alpaca = "x = 3\n### Instruction: solve 2x = 8";
+        assert_eq!(before_next_turn(alpaca), "x = 3");
+        // A markdown heading is not a turn.
+        assert_eq!(
+            before_next_turn("so 4\n### Humans\n5"),
+            "so 4\n### Humans\n5"
+        );
     }
 
     #[test]

@@ -9,13 +9,15 @@ use super::spans::MathSpans;
 const MAX_WRAPPERS: usize = 8;
 
 /// `s` trimmed, without what encloses all of it: `$..$`, `$$..$$`, `\(..\)`, `\[..\]`,
-/// `\boxed{..}`, `\fbox{..}`, brace groups and a trailing `\\`, in at most [`MAX_WRAPPERS`] steps.
+/// `\boxed{..}`, `\fbox{..}`, brace groups, a trailing `\\` and markdown bold, in at most
+/// [`MAX_WRAPPERS`] steps.
 pub(super) fn unwrap_answer(s: &str) -> &str {
     let mut s = s.trim();
     for _ in 0..MAX_WRAPPERS {
         let inner = strip_wrapper(s)
             .or_else(|| strip_brace_layers(s))
-            .or_else(|| strip_line_break(s));
+            .or_else(|| strip_line_break(s))
+            .or_else(|| strip_bold(s));
         match inner {
             Some(inner) => s = inner.trim(),
             None => break,
@@ -54,6 +56,14 @@ fn strip_brace_layers(s: &str) -> Option<&str> {
         .take_while(|&k| closes[k] == Some(b.len() - 1 - k))
         .count();
     (layers > 0).then(|| &s[layers..s.len() - layers])
+}
+
+/// `s` without markdown bold around all of it (`**120**`, `__120__`).
+fn strip_bold(s: &str) -> Option<&str> {
+    ["**", "__"].iter().find_map(|m| {
+        let inner = s.strip_prefix(m)?.strip_suffix(m)?;
+        (!inner.trim().is_empty() && !inner.contains(m)).then_some(inner)
+    })
 }
 
 /// `s` without a trailing LaTeX line break `\\` (`7 \\` -> `7`); only a lone one, so that this
@@ -133,6 +143,15 @@ mod tests {
         assert_eq!(unwrap_answer("7\\\\\\\\"), "7\\\\\\\\");
         assert_eq!(boxed("\\[ \\boxed{ 7 \\\\ } \\]"), some("7"));
         assert_eq!(boxed("\\boxed{{(1,2)}}"), some("(1,2)"));
+    }
+
+    #[test]
+    fn markdown_bold_is_unwrapped() {
+        assert_eq!(unwrap_answer("__120__"), "120");
+        assert_eq!(unwrap_answer("**$x=2$**"), "x=2");
+        assert_eq!(unwrap_answer("____"), "____");
+        assert_eq!(unwrap_answer("__init__ x"), "__init__ x");
+        assert_eq!(unwrap_answer("__a__ + __b__"), "__a__ + __b__");
     }
 
     #[test]

@@ -44,25 +44,33 @@ pub(super) fn strip_thousands_commas(text: &str) -> Option<String> {
         .strip_prefix("\\$")
         .or_else(|| body.strip_prefix('$'))
         .unwrap_or(body);
-    let digits_end = body
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == ','))
-        .map_or(body.len(), |(i, _)| i);
-    let number = &body[..digits_end];
-    let groups: Vec<&str> = number.split(',').collect();
-    if groups.len() < 2
-        || groups[0].is_empty()
-        || (groups[0].starts_with('0'))
-        || groups[0].len() > 3
-        || groups[1..].iter().any(|g| g.len() != 3)
-    {
-        return None;
-    }
-    let rest = &body[digits_end..];
-    if rest.starts_with(',') || rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some(t.replacen(number, &number.replace(',', ""), 1))
+    // `,` groups (`12,345`), or `.` groups when there are two dots or more (`1.234.567`, the
+    // European form; one dot is a decimal point).
+    [(',', 2), ('.', 3)].iter().find_map(|&(sep, min_groups)| {
+        let digits_end = body
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || *c == sep))
+            .map_or(body.len(), |(i, _)| i);
+        let number = &body[..digits_end];
+        let groups: Vec<&str> = number.split(sep).collect();
+        if groups.len() < min_groups
+            || groups[0].is_empty()
+            || (groups[0].starts_with('0'))
+            || groups[0].len() > 3
+            || groups[1..].iter().any(|g| g.len() != 3)
+        {
+            return None;
+        }
+        let rest = &body[digits_end..];
+        let decimal_comma_after_dots = sep == '.' && rest.starts_with(',');
+        if rest.starts_with(sep)
+            || decimal_comma_after_dots
+            || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        Some(t.replacen(number, &number.replace(sep, ""), 1))
+    })
 }
 
 struct Lexer<'a> {

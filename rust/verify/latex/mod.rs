@@ -52,8 +52,16 @@ fn as_choice(toks: &[Tok]) -> Option<char> {
     match toks.as_slice() {
         [t] => letter(t),
         [Tok::Open('('), t, Tok::Close(')')] | [t, Tok::Close(')')] => letter(t),
-        // `(D) 42`, `\textbf{(D)}\ \frac12`: the letter, followed by the option's text.
-        [Tok::Open('('), t, Tok::Close(')'), _, ..] | [t, Tok::Close(')'), _, ..] => letter(t),
+        // `(D) 42`, `\textbf{(D)}\ \frac12`: the letter, followed by the option's text; but
+        // `(A) and (C)` names two letters.
+        [Tok::Open('('), t, Tok::Close(')'), rest @ ..] | [t, Tok::Close(')'), rest @ ..]
+            if !rest.is_empty() =>
+        {
+            let another = rest
+                .windows(3)
+                .any(|w| matches!(w, [Tok::Open('('), l, Tok::Close(')')] if letter(l).is_some()));
+            letter(t).filter(|_| !another)
+        }
         // `D: a parabola` (the lexer reads `:` as a ratio), not the ratio `A:B`.
         [t, Tok::Op('/'), rest @ ..] if rest.iter().any(|r| matches!(r, Tok::Word(_))) => letter(t),
         _ => None,
@@ -106,8 +114,17 @@ pub fn parse_answer(text: &str, budget: &mut Budget) -> Result<Node, ParseError>
     if let Some(numeral) = base_numeral(text) {
         return Ok(numeral);
     }
-    if let Some(value) = words::number_in_words(text) {
-        return Ok(Node::Num(value.to_string()));
+    if let Some((negative, numerator, denominator)) = words::signed_value_in_words(text) {
+        let numerator = Node::Num(numerator.to_string());
+        let value = match denominator {
+            1 => numerator,
+            d => Node::Div(Box::new(numerator), Box::new(Node::Num(d.to_string()))),
+        };
+        return Ok(if negative {
+            Node::Neg(Box::new(value))
+        } else {
+            value
+        });
     }
     if words::means_all_reals(text) {
         return Ok(all_reals());
@@ -150,6 +167,9 @@ mod tests {
         assert_eq!(p("42"), "42");
         assert_eq!(p("3.14"), "3.14");
         assert_eq!(p("1,234,567"), "1234567");
+        assert_eq!(p("1,234.5"), "1234.5");
+        assert_eq!(p("1.234.567"), "1234567");
+        assert_eq!(p("-12.345.678 \\text{ people}"), "-(12345678)");
         assert_eq!(p("811\\,140\\,892"), "811140892");
         assert_eq!(p("811{,}140{,}892"), "811140892");
         assert_eq!(p("811\u{2009}140"), "811140");

@@ -43,8 +43,31 @@ pub fn scale_of(word: &str) -> Option<u64> {
         .map(|&(_, scale)| scale)
 }
 
-/// One number word (`seven`, `twenty`, `hundred`, `million`), in any case; also each part of a
-/// hyphenated one (`thirty-six`). The last-number fallback looks for these.
+/// Fraction words, singular and plural, with their denominators ("one half", "two thirds").
+/// "second" is left out: it names an order or a time far more often than a half.
+const DENOMINATORS: &[(&str, &str, u64)] = &[
+    ("half", "halves", 2),
+    ("third", "thirds", 3),
+    ("quarter", "quarters", 4),
+    ("fourth", "fourths", 4),
+    ("fifth", "fifths", 5),
+    ("sixth", "sixths", 6),
+    ("seventh", "sevenths", 7),
+    ("eighth", "eighths", 8),
+    ("ninth", "ninths", 9),
+    ("tenth", "tenths", 10),
+];
+
+fn denominator_of(word: &str) -> Option<u64> {
+    DENOMINATORS
+        .iter()
+        .find(|(one, many, _)| word.eq_ignore_ascii_case(one) || word.eq_ignore_ascii_case(many))
+        .map(|&(_, _, d)| d)
+}
+
+/// One number word (`seven`, `twenty`, `hundred`, `million`, `half`, `thirds`), in any case;
+/// also each part of a hyphenated one (`thirty-six`, `two-thirds`). The last-number fallback
+/// looks for these.
 pub fn is_number_word(word: &str) -> bool {
     let known = |part: &str| {
         UNITS
@@ -53,8 +76,35 @@ pub fn is_number_word(word: &str) -> bool {
             .chain(&["hundred"])
             .any(|w| part.eq_ignore_ascii_case(w))
             || SCALES.iter().any(|(w, _)| part.eq_ignore_ascii_case(w))
+            || denominator_of(part).is_some()
     };
     !word.is_empty() && word.split('-').all(known)
+}
+
+/// The value of a whole answer in words, signed and possibly a fraction: `negative eight` is
+/// -8, `one half` and `a half` are 1/2, `two-thirds` is 2/3 (see [`number_in_words`]).
+pub(super) fn signed_value_in_words(text: &str) -> Option<(bool, u64, u64)> {
+    let text = text.trim().trim_end_matches(['.', '!', ',']);
+    let lower = text.to_ascii_lowercase();
+    let (negative, rest) = match ["negative ", "minus "]
+        .iter()
+        .find_map(|sign| lower.strip_prefix(sign))
+    {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, lower.as_str()),
+    };
+    let (numerator_words, last) = match rest.rfind([' ', '-']) {
+        Some(at) => (&rest[..at], &rest[at + 1..]),
+        None => ("", rest),
+    };
+    if let Some(denominator) = denominator_of(last) {
+        let numerator = match numerator_words.trim() {
+            "a" | "an" => 1,
+            words => number_in_words(words)?,
+        };
+        return Some((negative, numerator, denominator));
+    }
+    number_in_words(rest).map(|n| (negative, n, 1))
 }
 
 /// The value of a whole answer written as a number in English words (`three`, `Thirty-six`,
@@ -128,6 +178,22 @@ mod tests {
         assert_eq!(number_in_words("3"), None);
         assert!(is_number_word("Thirty-six") && is_number_word("million"));
         assert!(!is_number_word("thirty-") && !is_number_word("and"));
+    }
+
+    #[test]
+    fn signed_numbers_and_fractions_in_words() {
+        assert_eq!(signed_value_in_words("negative eight"), Some((true, 8, 1)));
+        assert_eq!(signed_value_in_words("one half."), Some((false, 1, 2)));
+        assert_eq!(signed_value_in_words("a half"), Some((false, 1, 2)));
+        assert_eq!(signed_value_in_words("two-thirds"), Some((false, 2, 3)));
+        assert_eq!(
+            signed_value_in_words("Minus three quarters"),
+            Some((true, 3, 4))
+        );
+        assert_eq!(signed_value_in_words("twelve"), Some((false, 12, 1)));
+        assert_eq!(signed_value_in_words("half"), None);
+        assert_eq!(signed_value_in_words("the second"), None);
+        assert!(is_number_word("halves") && is_number_word("two-thirds"));
     }
 
     #[test]
