@@ -106,14 +106,14 @@ pub(super) fn before_verification(text: &str) -> &str {
     text
 }
 
-/// The numbers that end with the last one, when commas or "and" join them: "the values that
-/// work are 1, 3, 5." gives `1, 3, 5`; `None` for fewer than two. At most 16 are read.
+/// The numbers that end with the last one, when commas, "and" or "or" join them: "the values
+/// that work are 1, 3, 5." gives `1, 3, 5`; `None` for fewer than two. At most 16 are read.
 pub(super) fn last_number_list(text: &str) -> Option<String> {
     let (mut start, last) = last_number(text)?;
     let mut numbers = vec![last];
     while numbers.len() < 16 {
         let before = &text[..start];
-        let joined = [", and ", ", ", " and ", ","]
+        let joined = [", and ", ", or ", ", ", " and ", " or ", ","]
             .iter()
             .find_map(|j| before.strip_suffix(j));
         let Some(before) = joined else { break };
@@ -231,6 +231,7 @@ mod tests {
         let list = |t: &str| last_number_list(t);
         assert_eq!(list("the values are 1, 3, 5."), Some("1, 3, 5".into()));
         assert_eq!(list("they are 2, 4 and 8"), Some("2, 4, 8".into()));
+        assert_eq!(list("n can be 1, 3 or 9."), Some("1, 3, 9".into()));
         assert_eq!(list("roots -1, 2"), Some("-1, 2".into()));
         assert_eq!(list("only 7 here"), None);
         assert_eq!(list("from 1 to 5"), None);
