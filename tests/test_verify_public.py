@@ -31,20 +31,20 @@ def committed(round_number: int = 1) -> list[dict[str, object]]:
     return [json.loads(line) for line in lines]
 
 
-@pytest.mark.parametrize("round_number", [1, 2, 3])
+@pytest.mark.parametrize("round_number", [1, 2, 3, 4])
 def test_the_committed_corpus_is_what_its_generator_makes(round_number: int) -> None:
     assert committed(round_number) == generator().build(round_number)
 
 
 def test_the_later_rounds_share_no_case_with_the_earlier_ones() -> None:
     seen: set[tuple[object, object]] = set()
-    for round_number in (1, 2, 3):
+    for round_number in (1, 2, 3, 4):
         pairs = {(r["response"], r["answer"]) for r in committed(round_number)}
         assert not seen & pairs, round_number
         seen |= pairs
 
 
-@pytest.mark.parametrize(("round_number", "at_least"), [(1, 1500), (2, 850), (3, 900)])
+@pytest.mark.parametrize(("round_number", "at_least"), [(1, 1500), (2, 850), (3, 900), (4, 900)])
 def test_size_splits_and_labels(round_number: int, at_least: int) -> None:
     rows = committed(round_number)
     assert len(rows) >= at_least

@@ -35,6 +35,8 @@ ROUNDS = {
     # written blind on 2026-12-04 (no verifier run, no project source or corpora read), split
     # before anyone looked at how the verifier does on it
     3: (("round3",), "verify_public_round3.jsonl", "relift-verify-public-round3-2026-12-04"),
+    # written blind on 2026-12-04 after round 3's fixes (no verifier run, only the schema read)
+    4: (("round4",), "verify_public_round4.jsonl", "relift-verify-public-round4-2026-12-04"),
 }
 PARTS, _, SPLIT_SEED = ROUNDS[1]
 OUT = HERE / ROUNDS[1][1]
