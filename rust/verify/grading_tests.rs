@@ -400,11 +400,12 @@ fn a_response_cut_off_or_looping_gives_no_answer() {
         "31"
     ));
     assert!(!equal("so the remainder is $4$... hmm, let me re", "4"));
-    let looped = format!(
-        "So $k = 3$. {}Let me verify $k",
-        "Let me verify $k = 3$: yes. ".repeat(4)
-    );
+    let looped = "Let me verify $k = 3$: yes. ".repeat(4) + "Let me verify $k";
     assert!(!equal(&looped, "3"));
+    // An answer given before the loop still counts.
+    let after_answer = format!("So $k = 4$. {looped}");
+    assert!(equal(&after_answer, "4"));
+    assert!(!equal(&after_answer, "3"));
 }
 
 #[test]
@@ -414,4 +415,121 @@ fn a_plain_text_turn_and_markdown_bold() {
         "36"
     ));
     assert!(equal("> **Answer:** the number of ways is __15__.", "15"));
+}
+
+// --- Forms the fourth corpus round's dev split found -----------------------------------------
+
+#[test]
+fn explanations_and_ruled_out_values_are_not_the_answer() {
+    assert!(equal(
+        "The least such n is 2024, because 2024 = 8 * 11 * 23.",
+        "2024"
+    ));
+    assert!(!equal(
+        "The least such n is 2024, because 2024 = 8 * 11 * 23.",
+        "23"
+    ));
+    assert!(equal(
+        "So the limit is 2/3, not 1 as it first seems.",
+        "\\frac23"
+    ));
+    assert!(!equal("So the limit is 2/3, not 1 as it first seems.", "1"));
+    assert!(equal(
+        "I think the answer is 81 but I am not certain.",
+        "81"
+    ));
+}
+
+#[test]
+fn a_span_named_by_is_keeps_its_qualifier_apart() {
+    assert!(equal("The remainder is $x + 4$ with quotient 3.", "x+4"));
+    assert!(equal(
+        "The height is $4\\sqrt{3}$ (about 6.93).",
+        "4\\sqrt3"
+    ));
+    // A number in a later sentence, or after "using", is still the later answer.
+    assert!(equal("Using $a^2 + b^2 = c^2$ we get 13.", "13"));
+}
+
+#[test]
+fn structured_and_marked_up_answers() {
+    assert!(equal("{\"steps\": 3, \"answer\": \"-12\"}", "-12"));
+    assert!(equal(
+        "{\"reasoning\": \"4 rows of 6\", \"answer\": 24}",
+        "24"
+    ));
+    assert!(equal("**Answer:** It takes **3.5 hours**.", "3.5"));
+    assert!(equal(
+        "Answer: 41 (edit: should be 42, I dropped a term)",
+        "42"
+    ));
+    assert!(equal("The answer is the letter D.", "D"));
+}
+
+#[test]
+fn few_shot_and_dialogue_run_ons() {
+    assert!(equal("Answer: 9\n\nProblem 3. Find 2^5.\nAnswer: 32", "9"));
+    assert!(!equal(
+        "Answer: 9\n\nProblem 3. Find 2^5.\nAnswer: 32",
+        "32"
+    ));
+    assert!(equal(
+        "So the mode is 4.\n\nUser: and the range?\nAssistant: It is 10.",
+        "4"
+    ));
+}
+
+#[test]
+fn an_answer_before_a_repetition_loop_counts() {
+    let looped = format!("The sum is 21.\n\n{}", "1, 2, 3, 4, 5, 6\n".repeat(4));
+    assert!(equal(&looped, "21"));
+}
+
+#[test]
+fn more_number_spellings() {
+    assert!(equal("The answer is 12,34,567.", "1234567"));
+    assert!(equal("Total: 7.250,50", "7250.5"));
+    assert!(equal("The mass is 6 × 10⁻³ kg.", "6\\times10^{-3}"));
+    assert!(equal("It took three and a half hours.", "3.5"));
+    assert!(equal("The area is 9π.", "9\\pi"));
+    assert!(equal("$\\boxed{0x1F}$", "1F_{16}"));
+    assert!(equal("$\\boxed{XLII}$", "42"));
+    assert!(equal("The answer is 42.", "XLII"));
+    assert!(equal("The train leaves at 09:45.", "9{:}45"));
+    assert!(!equal("The train leaves at 09:45.", "9{:}54"));
+}
+
+#[test]
+fn choice_letters_named_in_prose() {
+    assert!(equal("Option A fails. Option D is correct.", "D"));
+    assert!(equal("Only statement C holds.", "C"));
+    assert!(!equal("I would go with either B or C.", "C"));
+    assert!(equal("All of them hold: A, B and D.", "ABD"));
+    assert!(!equal("Only A and B hold.", "ABD"));
+    assert!(!equal("$\\boxed{\\textbf{(C)}\\ 9}$", "\\textbf{(C) }10"));
+}
+
+#[test]
+fn function_values_and_set_conditions() {
+    assert!(equal("The maximum is $g(2) = 7$.", "7"));
+    assert!(equal("$\\boxed{h^{-1}(x) = 2x - 1}$", "2x-1"));
+    assert!(!equal(
+        "$\\boxed{x < 0 \\text{ and } x > 2}$",
+        "(-\\infty,0)\\cup(2,\\infty)"
+    ));
+    assert!(equal("$\\boxed{x > 0 \\text{ and } x < 2}$", "(0,2)"));
+    assert!(equal("So the function is even.", "\\text{even}"));
+    assert!(equal(
+        "Every real number works: all real numbers.",
+        "\\mathbb{R}"
+    ));
+}
+
+#[test]
+fn cents_are_not_dollars_and_labelled_parts_keep_their_order() {
+    assert!(!equal("The stamp costs 60 cents.", "\\$60"));
+    assert!(equal("The stamp costs 60 cents.", "60"));
+    let parts = "(a) $\\boxed{2}$ (b) $\\boxed{5}$";
+    assert!(equal(parts, "2, 5"));
+    assert!(!equal(parts, "5, 2"));
 }

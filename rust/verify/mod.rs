@@ -181,6 +181,17 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
         Some(boxes) if readings::has_parts(gold_parsed) || parts_are_one_answer => Ok(boxes),
         _ => readings::parse_or_last_side(&text, gold_parsed, &mut budget),
     };
+    // Parts labelled (a), (b), ... answer the reference's parts in order.
+    let (parsed, gold_parsed) = match (parsed, gold_parsed) {
+        (Ok(ast::Node::List(ours)), ast::Node::List(theirs))
+            if ours.len() == theirs.len() && readings::labels_its_parts(response) =>
+        {
+            let ordered = ast::Node::Tuple(theirs.clone());
+            (Ok(ast::Node::Tuple(ours)), std::borrow::Cow::Owned(ordered))
+        }
+        (parsed, gold) => (parsed, std::borrow::Cow::Borrowed(gold)),
+    };
+    let gold_parsed: &ast::Node = &gold_parsed;
     let predicted = match parsed {
         Ok(p) => p,
         Err(e) => {
@@ -228,20 +239,23 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
         if units::units_clash(units::NamedUnit::of(&text), gold.unit) {
             (decision, reason) = (Decision::NotEqual, "a different unit".into());
         }
+        // `(B) 8` against `(B) 7`: the same letter with a different option value.
+        if let (ast::Node::Choice(_), Some(theirs)) = (&predicted, &gold.second) {
+            let ours = readings::choice_option_text(&text)
+                .and_then(|t| latex::parse_answer(t, &mut budget).ok());
+            if let Some(ours) = ours {
+                let (same, _) = compare::compare(&ours, theirs, options, &mut budget, true);
+                if same == Decision::NotEqual {
+                    (decision, reason) = (Decision::NotEqual, "a different option value".into());
+                }
+            }
+        }
     }
     if decision != Decision::Equal && !announced {
         if let Some(why) =
             readings::unboxed_prose_answer(response, gold_parsed, options, &mut budget)
         {
             (decision, reason) = (Decision::Equal, why);
-        }
-    }
-    if let (Decision::NotEqual, ast::Node::Choice(letter)) = (decision, gold_parsed) {
-        // No box and no answer phrase: "... Therefore I think it's B."
-        if !announced
-            && extract::last_choice_letter(response, &options.extract_options()) == Some(*letter)
-        {
-            (decision, reason) = (Decision::Equal, "the last choice letter named".into());
         }
     }
     Verdict {

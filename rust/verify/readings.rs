@@ -16,9 +16,11 @@
 //! parse of an answer that does not parse as written (its decimal-comma reading, or its last
 //! side). `docs/verifier.md` states every rule with its reasons.
 
-use super::ast::{Node, RelOp};
-use super::compare::{compare, text_key};
-use super::extract::{last_number_list, last_sentence_names};
+use super::ast::{Const, Node, RelOp};
+use super::compare::{compare, is_letter_run, text_key};
+use super::extract::{
+    last_choice_letter, last_choice_letters, last_number_list, last_sentence_names,
+};
 use super::latex::{base_numeral, parse_answer, ParseError};
 use super::num::Budget;
 use super::units::number_before_plain_unit;
@@ -105,10 +107,20 @@ pub(super) fn parse_or_last_side(
     }
 }
 
-/// The currency sign an answer names: `\$` (or `\text{\$}`, `USD`), `€`, `£`, `¥`. A bare `$`
-/// is a math delimiter, not a dollar.
+/// The currency an answer names: `\$` (or `\text{\$}`, `USD`, "dollars"), `€` ("euros"), `£`,
+/// `¥`, or cents (`¢`, "cents"). A bare `$` is a math delimiter, not a dollar.
 pub(super) fn currency_of(text: &str) -> Option<char> {
-    if text.contains('\u{20ac}') || text.contains("EUR") {
+    let word = |w: &str| {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|t| t.eq_ignore_ascii_case(w) || t.eq_ignore_ascii_case(&format!("{w}s")))
+    };
+    if text.contains('\u{a2}') || word("cent") {
+        return Some('\u{a2}'); // 45 cents is not $45
+    }
+    if word("dollar") {
+        return Some('$');
+    }
+    if text.contains('\u{20ac}') || text.contains("EUR") || word("euro") {
         Some('\u{20ac}')
     } else if text.contains('\u{a3}') || text.contains("GBP") {
         Some('\u{a3}')
@@ -132,8 +144,21 @@ pub(super) fn unboxed_prose_answer(
     budget: &mut Budget,
 ) -> Option<String> {
     let opts = options.extract_options();
-    if opts.require_boxed || opts.fallback < ExtractFallback::LastNumber {
-        return None; // prose is read only when every fallback is allowed
+    if opts.require_boxed || opts.fallback == ExtractFallback::BoxedOnly {
+        return None; // only boxes count
+    }
+    // "... Therefore I think it's B.": the last choice letter named, unless others close the
+    // response with it ("I would go with either B or D" hedges).
+    if let Node::Choice(letter) = gold {
+        let mut closing = last_choice_letters(response, &opts);
+        closing.sort_unstable();
+        closing.dedup();
+        let named = last_choice_letter(response, &opts);
+        let chosen = named == Some(*letter) && closing.len() <= 1;
+        return chosen.then(|| "the last choice letter named".to_string());
+    }
+    if opts.fallback < ExtractFallback::LastNumber {
+        return None; // the rest of the prose is read only when every fallback is allowed
     }
     if has_parts(gold) {
         let list = last_number_list(response, &opts)?;
@@ -141,13 +166,58 @@ pub(super) fn unboxed_prose_answer(
         let (decision, why) = compare(&node, gold, options, budget, false);
         return (decision == Decision::Equal).then(|| format!("the closing list {list}: {why}"));
     }
+    if let Some(letters) = multiple_select(gold) {
+        let named = last_choice_letters(response, &opts);
+        let mut sorted = named.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        return (sorted == letters).then(|| format!("the closing letters {named:?}"));
+    }
     let (words, key) = match gold {
         Node::Text(words) => (words.as_str(), text_key(words)),
         Node::Set(items) if items.is_empty() => ("", "nosolution".to_string()),
+        _ if is_all_reals(gold) => ("", "allreals".to_string()),
         _ => return None,
     };
     last_sentence_names(response, &opts, words, &key)
         .then(|| "the last sentence names the text answer".to_string())
+}
+
+/// The letters of a multiple-select reference written together (`AC`, `ABD`), sorted; `None`
+/// for anything else.
+fn multiple_select(gold: &Node) -> Option<Vec<char>> {
+    if let Node::Text(t) = gold {
+        let mut letters: Vec<char> = t.chars().map(|c| c.to_ascii_uppercase()).collect();
+        letters.sort_unstable();
+        return is_letter_run(t).then_some(letters);
+    }
+    let Node::Mul(factors) = gold else {
+        return None;
+    };
+    let mut letters = factors
+        .iter()
+        .map(|f| match f {
+            Node::Var(v) if v.len() == 1 && (b'A'..=b'J').contains(&v.as_bytes()[0]) => {
+                v.chars().next()
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<char>>>()?;
+    letters.sort_unstable();
+    letters.dedup();
+    (letters.len() >= 2).then_some(letters)
+}
+
+/// `(-\infty, \infty)`, the whole real line.
+fn is_all_reals(node: &Node) -> bool {
+    let infinite = |n: &Node| matches!(n, Node::Const(Const::Infinity));
+    matches!(node, Node::Interval { lo, hi, .. }
+        if matches!(lo.as_ref(), Node::Neg(inner) if infinite(inner)) && infinite(hi))
+}
+
+/// Whether a response labels the parts of its answer: "(a) ... (b) ...".
+pub(super) fn labels_its_parts(response: &str) -> bool {
+    ["(a)", "(b)"].iter().all(|label| response.contains(label))
 }
 
 /// The other readings of the answer `text` worth trying against `gold`, as texts to parse.
@@ -184,6 +254,14 @@ pub(super) fn second_readings(text: &str, predicted: &Node, gold: &Node) -> Vec<
     }
     if matches!(gold, Node::Matrix(_) | Node::Tuple(_)) {
         readings.extend(unit_vector_reading(t));
+    }
+    // `f(3) = 10`, `f^{-1}(x) = \frac{x+1}{3}`: a function's value, against the value.
+    if !matches!(gold, Node::Relation(..)) {
+        readings.extend(function_value(t).map(str::to_string));
+    }
+    // `XIV` against 14.
+    if matches!(gold, Node::Num(_)) {
+        readings.extend(roman_value(t).map(|n| n.to_string()));
     }
     // `9.8 m/s²`: a unit in plain text, which parses as variables.
     if !matches!(gold, Node::Text(_)) {
@@ -259,6 +337,78 @@ fn unit_vector_reading(text: &str) -> Option<String> {
     Some(format!("({})", items.join(", ")))
 }
 
+/// The right side of `f(3) = 10` or `f^{-1}(x) = ...`: a one-letter function applied to its
+/// argument, then `=`.
+fn function_value(text: &str) -> Option<&str> {
+    let (lhs, rhs) = text.split_once('=')?;
+    let lhs = lhs.trim();
+    let name_end = lhs.find('(')?;
+    let name = lhs[..name_end].trim();
+    let name = name.strip_suffix("^{-1}").unwrap_or(name);
+    let is_function = name.len() == 1 && name.as_bytes()[0].is_ascii_alphabetic();
+    let rhs = rhs.trim();
+    (is_function && lhs.ends_with(')') && !rhs.is_empty() && !rhs.contains('=')).then_some(rhs)
+}
+
+/// The value of a Roman numeral of two letters or more (`XIV` is 14), written in its standard
+/// form; `None` for anything else (a lone `I` or `V` is as likely a name).
+pub(super) fn roman_value(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if text.len() < 2 || text.len() > 15 {
+        return None;
+    }
+    let digit = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let values = text.bytes().map(digit).collect::<Option<Vec<u32>>>()?;
+    let total = values.iter().enumerate().fold(0i64, |sum, (i, &v)| {
+        let subtract = values.get(i + 1).is_some_and(|&next| next > v);
+        if subtract {
+            sum - i64::from(v)
+        } else {
+            sum + i64::from(v)
+        }
+    });
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..4000).contains(t))?;
+    // Only the standard spelling counts (`IIII` and `IC` do not).
+    (to_roman(total) == text).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// The text with its one decimal comma made a point, when it has exactly one comma (or `{,}`)
 /// between digits and that comma cannot be a thousands separator: `3,75`, `0,125`,
 /// `x = 2,75`, `12{,}5\,\%`. `None` otherwise (`98,765`, `1,2,3`).
@@ -295,6 +445,9 @@ pub(super) fn decimal_comma_reading(text: &str) -> Option<String> {
 /// The reference's second reading, as a text to parse: its decimal comma made a point when it
 /// reads as a list of two (`0,5`), or the option value of a choice letter (`(C) 12`).
 pub(super) fn reference_second_reading(text: &str, parsed: Option<&Node>) -> Option<String> {
+    if let Some(value) = roman_value(text) {
+        return Some(value.to_string()); // `XIV` against 14
+    }
     match parsed? {
         Node::List(items) if items.len() == 2 => decimal_comma_reading(text),
         Node::Choice(_) => choice_option_text(text).map(str::to_string),
@@ -304,7 +457,7 @@ pub(super) fn reference_second_reading(text: &str, parsed: Option<&Node>) -> Opt
 
 /// The option's text after its letter: `(D) 210` -> `210`, `\textbf{(B) }5` -> `5`,
 /// `C) 12` -> `12`.
-fn choice_option_text(text: &str) -> Option<&str> {
+pub(super) fn choice_option_text(text: &str) -> Option<&str> {
     let close = text.get(..text.len().min(16))?.find(')')?;
     let rest = text[close + 1..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '}' | '\\' | '~' | ',' | ':' | '.')
@@ -314,6 +467,24 @@ fn choice_option_text(text: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn roman_numerals_and_function_values() {
+        use super::{function_value, roman_value};
+        assert_eq!(roman_value("MCMXCIV"), Some(1994));
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("I"), None);
+        assert_eq!(roman_value("CD"), Some(400));
+        assert_eq!(roman_value("AB"), None);
+        assert_eq!(function_value("f(3) = 10"), Some("10"));
+        assert_eq!(
+            function_value("f^{-1}(x) = \\frac{x+1}{3}"),
+            Some("\\frac{x+1}{3}")
+        );
+        assert_eq!(function_value("2(x) = 4"), None);
+        assert_eq!(function_value("x = 4"), None);
+    }
+
     #[test]
     fn unit_vectors_as_tuples() {
         use super::unit_vector_reading as read;

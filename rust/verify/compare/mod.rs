@@ -9,7 +9,7 @@
 
 mod points;
 mod shapes;
-pub(super) use shapes::text_key;
+pub(super) use shapes::{is_letter_run, text_key};
 
 use super::ast::{Node, RelOp};
 use super::eval::{eval, free_variables, EvalError, Reading};

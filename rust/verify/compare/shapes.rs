@@ -302,11 +302,19 @@ pub(super) fn selected_letters(node: &Node) -> Option<Vec<char>> {
                 _ => None,
             })
             .collect::<Option<_>>()?,
+        // `ABCD` reads as a word; a run of distinct letters A-J is a selection too.
+        Node::Text(t) if is_letter_run(t) => t.chars().map(|c| c.to_ascii_uppercase()).collect(),
         _ => return None,
     };
     letters.sort_unstable();
     letters.dedup();
     Some(letters)
+}
+
+/// Two to ten distinct letters from a to j, nothing else (`abcd`, the text `ABCD` reads as).
+pub(in crate::verify) fn is_letter_run(t: &str) -> bool {
+    let distinct = t.chars().collect::<std::collections::BTreeSet<_>>().len() == t.len();
+    (2..=10).contains(&t.len()) && t.chars().all(|c| ('a'..='j').contains(&c)) && distinct
 }
 
 /// A one-row or one-column matrix as a vector.

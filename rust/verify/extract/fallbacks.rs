@@ -1,17 +1,20 @@
-//! The plain-text fallbacks for a response without a box: the last "answer is" phrase (with
-//! its choice letter or math span) and the last number.
-
-use std::ops::Range;
+//! The plain-text fallback for a response without a box: the last "answer is" phrase (with its
+//! choice letter or math span). The last number is in `numbers.rs`.
 
 use super::backslashes::count_while;
 use super::scan::rfind_byte;
 use super::spans::MathSpans;
 use super::wrappers::unwrap_answer;
-use crate::verify::latex::{is_number_word, scale_of};
 
 /// Words that start an answer phrase, each with the index of its rarest letter, which the
 /// backward search looks for.
-const PHRASE_WORDS: [(&[u8], usize); 3] = [(b"answer", 3), (b"option", 1), (b"choice", 0)];
+const PHRASE_WORDS: [(&[u8], usize); 5] = [
+    (b"answer", 3),
+    (b"option", 1),
+    (b"choice", 0),
+    (b"options", 6),
+    (b"choices", 6),
+];
 
 /// The answer after the last answer phrase (see the `extract` module docs); none if that answer
 /// is empty.
@@ -151,14 +154,20 @@ fn phrase_answer_start(b: &[u8], at: usize, word: &[u8]) -> Option<usize> {
                 p + 2
             })
         }
+        // "The correct options are C and A."
+        Some(b'a') if word.ends_with(b"s") && b[p..].starts_with(b"are") && !is_word(p + 3) => {
+            Some(p + 3)
+        }
         None | Some(b'\n' | b'\r') if word == b"answer" && after_final(b, at) => Some(p),
         _ => None,
     }
 }
 
-/// Past spaces, tabs and markdown emphasis.
+/// Past spaces, tabs, markdown emphasis and the quote that closes a JSON key (`"answer": `).
 fn skip_markup(b: &[u8], from: usize) -> usize {
-    from + count_while(&b[from..], |c| matches!(c, b' ' | b'\t' | b'*'))
+    from + count_while(&b[from..], |c| {
+        matches!(c, b' ' | b'\t' | b'*' | b'"' | b'\'')
+    })
 }
 
 /// Whether "final" and at least one space come right before `at`.
@@ -172,7 +181,22 @@ fn after_final(b: &[u8], at: usize) -> bool {
 fn phrase_answer(text: &str, start: usize) -> &str {
     let b = text.as_bytes();
     let start = start + count_while(&b[start..], |c| c.is_ascii_whitespace() || c == b'*');
-    let sentence = before_explanation(&text[start..sentence_end(b, start)]);
+    if let Some(value) = json_value(text, start) {
+        return value; // JSON: {"answer": "-5", ...} or {"answer": 40}
+    }
+    let whole_sentence = &text[start..sentence_end(b, start)];
+    if let Some(corrected) = corrected_in_place(whole_sentence) {
+        return corrected; // "27 (edit: should be 28, I missed the last term)"
+    }
+    let sentence = before_explanation(whole_sentence);
+    // "The car needs **7.5 gallons**": the bold part is the answer.
+    if let Some(bold) = bold_part(sentence) {
+        return unwrap_answer(bold);
+    }
+    let sentence = ["the letter ", "letter "]
+        .iter()
+        .find_map(|w| sentence.strip_prefix(w))
+        .unwrap_or(sentence);
     if let Some(letter) = leading_choice(sentence) {
         return letter;
     }
@@ -190,6 +214,60 @@ fn phrase_answer(text: &str, start: usize) -> &str {
             sentence.trim_end_matches(|c: char| c.is_whitespace() || ".,;:?*".contains(c));
         unwrap_answer(strip_stray_dollars(trimmed))
     })
+}
+
+/// The value of a JSON key, when the phrase is one (`"answer": ` ends right before `start`):
+/// what its quotes hold (`"-5"`), or the bare value up to the next `,` or `}` (`40`).
+fn json_value(text: &str, start: usize) -> Option<&str> {
+    let key_end = text[..start].trim_end().strip_suffix(':')?.trim_end();
+    if !key_end.ends_with(['"', '\'']) {
+        return None;
+    }
+    let rest = &text[start..];
+    let value = match rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        Some(quote) => {
+            let inner = &rest[1..];
+            &inner[..inner.find(quote)?]
+        }
+        None => &rest[..rest.find([',', '}', '\n']).unwrap_or(rest.len())],
+    };
+    let value = value.trim();
+    (!value.is_empty() && !value.contains('\n')).then_some(value)
+}
+
+/// "27 (edit: should be 28, ...)": the value after "should be" when the sentence also takes its
+/// first answer back.
+fn corrected_in_place(sentence: &str) -> Option<&str> {
+    let lower = sentence.to_ascii_lowercase();
+    let at = lower.find("should be ")?;
+    let retracted = [
+        "edit",
+        "wait",
+        "correction",
+        "mistake",
+        "oops",
+        "sorry",
+        "actually",
+    ]
+    .iter()
+    .any(|w| lower[..at].contains(w));
+    if !retracted {
+        return None;
+    }
+    let value = &sentence[at + "should be ".len()..];
+    let end = value.find([',', ';', ')']).unwrap_or(value.len());
+    let value = unwrap_answer(value[..end].trim_end_matches(['.', ' ']));
+    (!value.is_empty()).then_some(value)
+}
+
+/// The part of `sentence` in markdown bold (`**7.5 gallons**`), when there is exactly one.
+fn bold_part(sentence: &str) -> Option<&str> {
+    let open = sentence.find("**")?;
+    let rest = &sentence[open + 2..];
+    let close = rest.find("**")?;
+    let inner = rest[..close].trim();
+    let another = rest[close + 2..].contains("**");
+    (!inner.is_empty() && !another && inner.bytes().any(|c| c.is_ascii_digit())).then_some(inner)
 }
 
 /// Where an answer's explanation starts: "3,628,800 since that is 10!", "C, not (D), since".
@@ -210,6 +288,8 @@ const EXPLANATIONS: &[&str] = &[
     "; which ",
     "; so ",
     ", i.e.",
+    ", but ",
+    " but ",
     " (since ",
     " (because ",
 ];
@@ -318,208 +398,9 @@ fn sentence_end(b: &[u8], start: usize) -> usize {
     b.len()
 }
 
-// ---------------------------------------------------------------------------------------------
-// Last number
-
-/// The last number in `text`, as written: optional `-`, digits (with `,` thousands groups), an
-/// optional decimal part, an optional `/denominator`, an optional `%` or `\%`; and where it
-/// starts.
-pub(super) fn last_number(text: &str) -> Option<(usize, &str)> {
-    let b = text.as_bytes();
-    let mut end = b.len();
-    loop {
-        let number = last_number_token(&b[..end])?;
-        if !glued_to_a_word(b, &number) {
-            let start = with_leading_groups(b, number.clone());
-            let end = with_scale_word(text, number.end);
-            return Some((start, &text[start..end]));
-        }
-        end = number.start;
-    }
-}
-
-/// The start of the number that ends with the token `number`, when space-separated pieces before
-/// it belong to it: thousands groups (`1 000 000`, the token being the last `000`) or the whole
-/// part of a mixed number (`2 1/2`, the token being `1/2`).
-fn with_leading_groups(b: &[u8], number: Range<usize>) -> usize {
-    let token = &b[number.clone()];
-    let digit_run_before = |at: usize| {
-        let run = b[..at]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        let clean = at - run == 0 || !matches!(b[at - run - 1], b'.' | b',' | b'-' | b'/');
-        (run, clean)
-    };
-    let space_before = |at: usize| at >= 2 && b[at - 1] == b' ' && b[at - 2].is_ascii_digit();
-    if token.contains(&b'/') {
-        let (run, clean) = digit_run_before(number.start.saturating_sub(1));
-        let fraction_only = token.iter().all(|c| c.is_ascii_digit() || *c == b'/');
-        if space_before(number.start) && fraction_only && (1..=3).contains(&run) && clean {
-            return number.start - 1 - run;
-        }
-        return number.start;
-    }
-    let mut start = number.start;
-    if token.len() != 3 || !token.iter().all(u8::is_ascii_digit) {
-        return start;
-    }
-    while space_before(start) {
-        let (run, clean) = digit_run_before(start - 1);
-        match run {
-            3 if clean => start -= 1 + run, // a group of three: a leading group may come next
-            1..=3 if clean => return start - 1 - run,
-            _ => return number.start,
-        }
-    }
-    // Only groups of three and no leading group of one to three digits: separate numbers.
-    number.start
-}
-
-/// For a text with no digit at all: its last number written in words ("So there are seven such
-/// integers.", "one hundred twenty"), a run of number words other than a lone "one" (a pronoun
-/// as often as a number).
-pub(super) fn last_number_in_words(text: &str) -> Option<&str> {
-    if text.bytes().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    // Words are runs of ASCII letters and `-`, read from the end; every other byte (UTF-8
-    // included) separates them, so every slice is taken next to an ASCII byte.
-    let b = text.as_bytes();
-    let is_word_byte = |c: u8| c.is_ascii_alphabetic() || c == b'-';
-    let mut run: Option<(usize, usize)> = None;
-    let mut end = b.len();
-    while end > 0 {
-        if !is_word_byte(b[end - 1]) {
-            end -= 1;
-            continue;
-        }
-        let start = end
-            - b[..end]
-                .iter()
-                .rev()
-                .take_while(|&&c| is_word_byte(c))
-                .count();
-        let word = &text[start..end];
-        if is_number_word(word) {
-            run = Some((start, run.map_or(end, |(_, run_end)| run_end)));
-        } else if run.is_some() && !word.eq_ignore_ascii_case("and") {
-            break; // the run ends; "and" inside it ("one hundred and five") does not end it
-        }
-        end = start;
-    }
-    let (start, end) = run?;
-    let phrase = &text[start..end];
-    (!phrase.eq_ignore_ascii_case("one")).then_some(phrase)
-}
-
-/// The last number token in `b`, as written (see [`last_number`]).
-fn last_number_token(b: &[u8]) -> Option<Range<usize>> {
-    let last_digit = rfind_byte(b, |c| c.is_ascii_digit())?;
-    // A number holds no byte outside this set before its final `%`, so scanning forward from the
-    // start of the run around the last digit finds the same tokens as a scan of the whole text.
-    let is_number_byte = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'/' | b'-');
-    let run_start = rfind_byte(&b[..last_digit], |c| !is_number_byte(c)).map_or(0, |i| i + 1);
-    let mut i = run_start;
-    let mut last = None;
-    while i <= last_digit {
-        if b[i].is_ascii_digit() {
-            let number = number_at(b, i);
-            i = number.end;
-            last = Some(number);
-        } else {
-            i += 1;
-        }
-    }
-    last
-}
-
-/// Digits inside a word or code (`AZYUK2A`, `3B`, `7K`, `cm2`), or an exponent or subscript
-/// (`m^2`, `x_1`): not a number anyone answers with.
-fn glued_to_a_word(b: &[u8], number: &Range<usize>) -> bool {
-    let before = number.start.checked_sub(1).map(|i| b[i]);
-    let after = b.get(number.end).copied();
-    before.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'^' | b'_'))
-        || after.is_some_and(|c| c.is_ascii_uppercase())
-}
-
-/// `1.5 million`: the number's end, past a scale word that follows it.
-fn with_scale_word(text: &str, end: usize) -> usize {
-    let b = text.as_bytes();
-    if b.get(end) != Some(&b' ') {
-        return end;
-    }
-    let word_len = b[end + 1..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
-    let word = &text[end + 1..end + 1 + word_len];
-    if scale_of(word).is_some() {
-        end + 1 + word_len
-    } else {
-        end
-    }
-}
-
-/// The number whose first digit is at `i`.
-fn number_at(b: &[u8], i: usize) -> Range<usize> {
-    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-    let digits_end = |k: usize| k + count_while(&b[k..], |c| c.is_ascii_digit());
-    // A minus sign, unless it is a binary minus after a value (`5-3`, `x-3`, `(a)-3`).
-    let after_value = |k: usize| b[k].is_ascii_alphanumeric() || matches!(b[k], b')' | b']' | b'}');
-    let negative = i > 0 && b[i - 1] == b'-' && !(i >= 2 && after_value(i - 2));
-    // `.325` after a space or at the start: a leading-dot decimal.
-    let leading_dot = i > 0 && b[i - 1] == b'.' && (i == 1 || b[i - 2].is_ascii_whitespace());
-    let start = if negative || leading_dot { i - 1 } else { i };
-    let mut end = digits_end(i);
-    if end - i <= 3 && !leading_dot {
-        // Thousands groups: `1,234,567` and `1 000 000`, one separator kind throughout; `.` only
-        // when there are two groups or more (`1.234.567`), as one is a decimal point.
-        for (sep, min_groups) in [(b',', 1), (b' ', 1), (b'.', 2)] {
-            let group_at = |k: usize| {
-                b.get(k) == Some(&sep) && (1..=3).all(|d| digit_at(k + d)) && !digit_at(k + 4)
-            };
-            let groups = (0..).take_while(|g| group_at(end + 4 * g)).count();
-            if groups >= min_groups {
-                end += 4 * groups;
-            }
-        }
-    }
-    // `2 1/2`: a mixed number.
-    let fraction_after_space = b.get(end) == Some(&b' ') && {
-        let num_end = digits_end(end + 1);
-        num_end > end + 1 && b.get(num_end) == Some(&b'/') && digit_at(num_end + 1)
-    };
-    if fraction_after_space && end - start <= 3 {
-        end = digits_end(end + 1);
-    }
-    // A decimal comma (`2,74 $`): one or two digits after it, and not an item of a list.
-    let comma_decimals = (1..=2).find(|&d| {
-        (1..=d).all(|k| digit_at(end + k))
-            && !digit_at(end + d + 1)
-            && b.get(end + d + 1) != Some(&b',')
-    });
-    let in_list = i > 0 && b[i - 1] == b',';
-    if let (Some(d), Some(b','), false) = (comma_decimals, b.get(end), in_list) {
-        end += d + 1;
-    }
-    for sep in [b'.', b'/'] {
-        if b.get(end) == Some(&sep) && digit_at(end + 1) {
-            end = digits_end(end + 1);
-        }
-    }
-    if b.get(end) == Some(&b'%') {
-        end += 1;
-    } else if b[end..].starts_with(b"\\%") {
-        end += 2;
-    }
-    start..end
-}
-
 #[cfg(test)]
 mod tests {
-    use crate::verify::extract::test_support::{all, ex, opts, some};
+    use crate::verify::extract::test_support::{ex, opts, some};
     use crate::verify::extract::{extract_answer, ExtractMethod};
     use crate::verify::options::ExtractFallback;
 
@@ -619,36 +500,5 @@ mod tests {
         );
         assert_eq!(answer_is("The answer is 5$."), some("5"));
         assert_eq!(answer_is("The answer is 5\\$."), some("5\\$"));
-    }
-
-    // --- last number -----------------------------------------------------------------------
-
-    fn number(text: &str) -> Option<String> {
-        let e = extract_answer(text, &all());
-        if e.text.is_some() {
-            assert_eq!(e.method, ExtractMethod::LastNumber, "{text:?}");
-        }
-        e.text
-    }
-
-    #[test]
-    fn last_number_forms() {
-        assert_eq!(number("we have 3 cats and 4 dogs"), some("4"));
-        assert_eq!(number("total -1,234.5 units"), some("-1,234.5"));
-        assert_eq!(number("about 3/4 of it"), some("3/4"));
-        assert_eq!(number("rate 45% now"), some("45%"));
-        assert_eq!(number("rate 45\\% now"), some("45\\%"));
-        assert_eq!(number("x = -7."), some("-7"));
-        assert_eq!(number("5-3"), some("3"));
-        assert_eq!(number("x-3"), some("3"));
-        assert_eq!(number("1,2,3"), some("3"));
-        assert_eq!(number("12,345,678 people"), some("12,345,678"));
-        assert_eq!(number("Antwort: 1.234.567"), some("1.234.567"));
-        assert_eq!(number("it is 1.234 now"), some("1.234"));
-        assert_eq!(number("1234,567"), some("567"));
-        assert_eq!(number("v1.2.3"), some("3"));
-        assert_eq!(number("value 10."), some("10"));
-        assert_eq!(number("(-3)"), some("-3"));
-        assert_eq!(number("٣ arabic digits are not ASCII 2 ٣"), some("2"));
     }
 }

@@ -5,9 +5,10 @@
 //! 1. With `think_after`, keep only the text after the first `</think>`; a response without one
 //!    has no answer.
 //! 2. Cut the text at the first chat-template turn marker that follows some of the model's own
-//!    text (`<|im_end|>`, `<|im_start|>`, `<|eot_id|>`, `</s>`, a `### Human:` line, ...): a
-//!    response decoded past its end token runs on into a new turn, whose numbers are not the
-//!    answer (`turns.rs`).
+//!    text (`<|im_end|>`, `<|im_start|>`, `<|eot_id|>`, `</s>`, a `### Human:` line, a `User:`
+//!    line that an `Assistant:` line answers, ...): a response decoded past its end token runs
+//!    on into a new turn, whose numbers are not the answer; and at a line that opens the next
+//!    few-shot example (`Problem:`, `Question 5:`) after an answer (`turns.rs`).
 //! 3. Undo JSON-style doubled backslashes (`\\boxed{\\frac{1}{2}}` -> `\boxed{\frac{1}{2}}`), but
 //!    only in front of known LaTeX commands, so that the row separator `\\` of a matrix survives
 //!    (details at `undouble_backslashes`).
@@ -25,20 +26,29 @@
 //!    - `AnswerIs`: the last answer phrase: "answer", "option" or "choice" followed by "is", `:`
 //!      or `=` (any case, with words and markdown around: "The final answer is", `**Answer:**`,
 //!      "The correct option is"), a "Final Answer" heading alone on its line, a GSM8K `####`
-//!      line, or "final" with a quantity noun ("The final count is 30"). Its answer is the
+//!      line, "final" with a quantity noun ("The final count is 30"), or a JSON key
+//!      (`"answer": "-5"`, whose value is the answer). Its answer is the
 //!      rest of the sentence (up to a line break, or a `.` followed by whitespace or the end, so
 //!      `3.5` is not cut; display math may span lines), or the first math span in it. Only the
-//!      last phrase counts. A text that ends with a phrase and no answer ("Therefore, the final
-//!      answer is") was cut off: it has no answer at any level.
-//!    - Before the next two levels: a text that ends in a repetition loop (the same passage two
-//!      and a half times or more) has no answer; a last paragraph that verifies the answer
-//!      ("Check: $3(5) - 4 = 11$") is left out; and a candidate followed by a retraction in a
-//!      text cut off mid-sentence ("$S = 1$... wait, let me double") does not count (`prose.rs`).
+//!      last phrase counts. A part in markdown bold is the answer ("The car needs **7.5
+//!      gallons**"), and a correction in place replaces it ("27 (edit: should be 28)"). A text
+//!      that ends with a phrase and no answer ("Therefore, the final answer is") was cut off: it
+//!      has no answer at any level.
+//!    - Before the next two levels (`prose.rs`): a repetition loop at the end (the same passage
+//!      two and a half times or more) is cut off, and what comes before it is read; a last
+//!      paragraph that verifies the answer ("Check: $3(5) - 4 = 11$") and the explanation that
+//!      closes the last sentence ("4, since 3·4 = 12 ≡ 1") are left out; and a candidate
+//!      followed by a retraction in a text cut off mid-sentence ("$S = 1$... wait, let me
+//!      double") does not count.
 //!    - `MathSpan`: the last `$...$`, `$$...$$`, `\(...\)` or `\[...\]` span (`\$` is not a
 //!      delimiter; a `$...$` span does not cross a line, so stray currency signs stay local).
-//!    - `LastNumber`: the last number, as written: `-1,234.5`, `3/4`, `45%`, `45\%`. When both
-//!      levels are allowed and the last number comes after the last math span ("... $15^2 = 225$.
-//!      The total comes to 3.5."), the number wins: it is the later, so likelier final, answer.
+//!    - `LastNumber`: the last number, as written (`numbers.rs`): `-1,234.5`, `3/4`, `45%`,
+//!      `45\%`, `5 × 10⁻⁷`, `16π`, `11:05`, `45 cents`; a number after "not" is skipped. When
+//!      both levels are allowed and the last number comes after the last math span ("...
+//!      $15^2 = 225$. The total comes to 3.5."), the number wins: it is the later, so likelier
+//!      final, answer. Unless the span follows "is" and the number is in the same sentence: then
+//!      it qualifies the span ("The quotient is $x^2 + 1$ with remainder 2."). Bare LaTeX after
+//!      the last "is" of the text ("The side is \sqrt 50 = 5\sqrt 2.") is read whole.
 //!
 //! Every answer is trimmed and loses what encloses all of it: `$..$`, `$$..$$`, `\(..\)`,
 //! `\[..\]`, `\boxed{..}`, brace groups (`{{5}}`), a trailing line break `\\`, markdown bold
@@ -62,6 +72,7 @@
 mod backslashes;
 mod boxes;
 mod fallbacks;
+mod numbers;
 mod prose;
 mod scan;
 mod spans;
@@ -73,12 +84,15 @@ mod wrappers;
 // Defined in `options` (which must not depend on this module), and still named from here.
 pub use super::options::ExtractOptions;
 
+use std::ops::Range;
+
 use super::options::ExtractFallback;
 use backslashes::{letters_end, undouble_backslashes};
 use boxes::{all_boxes, last_box_and_group, last_box_end, last_boxed};
-use fallbacks::{answer_phrase, ends_in_open_phrase, last_number, last_number_in_words};
+use fallbacks::{answer_phrase, ends_in_open_phrase};
+use numbers::{last_number, last_number_in_words};
 use scan::find_byte;
-use spans::{final_span_group, last_math_span};
+use spans::{final_span_group, last_math_span_at};
 use wrappers::unwrap_answer;
 
 /// Answers longer than this are rejected, not returned (see the module docs).
@@ -256,36 +270,94 @@ pub fn last_sentence_names(response: &str, opts: &ExtractOptions, words: &str, k
     prose_region(response, opts).is_some_and(|text| prose::last_sentence_names(&text, words, key))
 }
 
-/// The choice letter a response names last, for a multiple-choice reference: `(B)` anywhere, or
-/// a bare capital A-J standing alone before punctuation or the end ("I think it's B."), so
-/// that the pronoun "I" and the article "A" in prose do not count.
+/// The choice letter a response names last, for a multiple-choice reference: `(B)` anywhere, a
+/// bare capital A-J standing alone before punctuation or the end ("I think it's B."), so that
+/// the pronoun "I" and the article "A" in prose do not count, or one named as an option
+/// ("Option B is correct", "only statement B holds"). A letter after "not" is ruled out.
 pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char> {
     let text = answer_region(response, opts)?.as_bytes();
-    let standalone = |i: usize| {
-        let before = i.checked_sub(1).map(|k| text[k]);
-        let after = text.get(i + 1).copied();
-        let parenthesized = before == Some(b'(') && after == Some(b')');
-        let bare = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'\\')
-            && after.is_none_or(|c| b".,;:!?)$}\n".contains(&c));
-        parenthesized || bare
+    (0..text.len())
+        .rev()
+        .find(|&i| chosen_letter_at(text, i))
+        .map(|i| text[i] as char)
+}
+
+/// The letters that end an unboxed response together ("All of them: A, B, C, D.", "either B or
+/// D"): the last chosen letter and those joined to it by commas, "and" or "or", in order.
+pub fn last_choice_letters(response: &str, opts: &ExtractOptions) -> Vec<char> {
+    let Some(region) = answer_region(response, opts) else {
+        return vec![];
     };
+    let text = region.as_bytes();
+    let Some(mut at) = (0..text.len()).rev().find(|&i| chosen_letter_at(text, i)) else {
+        return vec![];
+    };
+    let mut letters = vec![text[at] as char];
+    while letters.len() < 10 {
+        let start = if at > 0 && text[at - 1] == b'(' {
+            at - 1
+        } else {
+            at
+        };
+        let before = &region[..start];
+        let joined = [", and ", ", or ", ", ", " and ", " or ", " & "]
+            .iter()
+            .find_map(|j| before.strip_suffix(j));
+        let Some(before) = joined else { break };
+        let end = before.len();
+        let previous = if before.ends_with(')') {
+            end.checked_sub(2)
+        } else {
+            end.checked_sub(1)
+        };
+        // A letter joined to the next one stands alone on its left: "either B or D".
+        let joined_letter = |i: usize| {
+            (b'A'..=b'J').contains(&text[i])
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|k| text[k].is_ascii_alphanumeric() || text[k] == b'\\')
+        };
+        match previous.filter(|&i| joined_letter(i)) {
+            Some(i) => {
+                letters.push(text[i] as char);
+                at = i;
+            }
+            None => break,
+        }
+    }
+    letters.reverse();
+    letters
+}
+
+/// Whether the byte at `i` is a choice letter the text chooses (see [`last_choice_letter`]).
+fn chosen_letter_at(text: &[u8], i: usize) -> bool {
+    if !(b'A'..=b'J').contains(&text[i]) {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|k| text[k]);
+    let after = text.get(i + 1).copied();
+    let parenthesized = before == Some(b'(') && after == Some(b')');
+    let bare = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'\\')
+        && after.is_none_or(|c| b".,;:!?)$}\n".contains(&c));
+    let lead = &text[..i];
+    let named = after.is_none_or(|c| !c.is_ascii_alphanumeric())
+        && [&b"option "[..], b"choice ", b"statement ", b"answer "]
+            .iter()
+            .any(|w| lead.len() >= w.len() && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w));
     // "it's (B) 10, not (C) 12": a letter ruled out is not the one chosen.
-    let negated = |i: usize| {
+    let ruled_out = {
         let before = &text[..i - usize::from(i > 0 && text[i - 1] == b'(')];
         let word = before.trim_ascii_end();
         word.len() < before.len()
             && (word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"not")
                 || word.ends_with(b"n't"))
     };
-    (0..text.len())
-        .rev()
-        .find(|&i| (b'A'..=b'J').contains(&text[i]) && standalone(i) && !negated(i))
-        .map(|i| text[i] as char)
+    (parenthesized || bare || named) && !ruled_out
 }
 
 /// The answer found by the fallback levels that `level` allows: its text, method, reason, and
 /// whether it concludes the text (see [`Extracted::announced`]).
-fn fallback_answer(text: &str, level: ExtractFallback) -> Option<Fallback<'_>> {
+fn fallback_answer<'a>(text: &'a str, level: ExtractFallback) -> Option<Fallback<'a>> {
     if level >= ExtractFallback::AnswerIs {
         if let Some(answer) = answer_phrase(text) {
             let reason = "found an \"answer is\" phrase";
@@ -295,21 +367,24 @@ fn fallback_answer(text: &str, level: ExtractFallback) -> Option<Fallback<'_>> {
             return None; // "Therefore, the final answer is": cut off before the answer
         }
     }
-    if prose::ends_in_loop(text) {
-        return None; // a response stuck repeating itself never gave its answer
-    }
-    // The numbers of a verification after the answer ("Check: $2(9) + 3 = 21$") are not it.
-    let text = prose::before_verification(text);
+    // What a model wrote before a repetition loop is its answer; the loop never finished.
+    let text = match prose::loop_start(text) {
+        Some(start) => &text[..start],
+        None => text,
+    };
+    // The numbers of a verification after the answer ("Check: $2(9) + 3 = 21$") and of the
+    // explanation that closes it ("4, since 3·4 = 12 ≡ 1") are not it.
+    let text = prose::before_closing_explanation(prose::before_verification(text));
     let span = (level >= ExtractFallback::MathSpan)
-        .then(|| last_math_span(text))
+        .then(|| last_math_span_at(text))
         .flatten();
     let number = (level >= ExtractFallback::LastNumber)
         .then(|| last_number(text))
         .flatten();
-    let as_span = |(end, answer)| {
+    let as_span = |(outer, answer): (Range<usize>, &'a str)| {
         // A span that ends the text's last sentence (`... is $\frac{6}{15} = 0.4$.`) concludes;
         // without the full stop the text may have been cut off mid-computation.
-        let rest = text[end..].trim();
+        let rest = text[outer.end..].trim();
         if rest == "." || rest.starts_with(".\n") {
             (
                 answer,
@@ -331,13 +406,26 @@ fn fallback_answer(text: &str, level: ExtractFallback) -> Option<Fallback<'_>> {
     };
     // A candidate followed by a retraction at a cut-off end was being taken back.
     let retracted = |end: usize| prose::cut_off_while_retracting(&text[end..]);
-    let span = span.filter(|&(end, _)| !retracted(end));
+    let span = span.filter(|(outer, _)| !retracted(outer.end));
     let number = number.filter(|&(start, answer)| !retracted(start + answer.len()));
     match (span, number) {
-        // A number written after the last span is the later, so likelier final, answer.
-        (Some((span_end, _)), Some(number)) if number.0 >= span_end => Some(as_number(number)),
+        // A number written after the last span is the later, so likelier final, answer; unless
+        // the span is what its sentence says the answer is and the number only qualifies it
+        // ("The quotient is $x^2 + x + 1$ with remainder 2.", "is $5\sqrt2$ (about 7.07)").
+        (Some(span), Some(number))
+            if number.0 >= span.0.end && !prose::qualifies_the_span(text, &span.0, number.0) =>
+        {
+            Some(as_number(number))
+        }
         (Some(span), _) => Some(as_span(span)),
-        (None, Some(number)) => Some(as_number(number)),
+        (None, Some(number)) => Some(
+            prose::bare_latex_after_copula(text, number.0)
+                .map(|answer| {
+                    let reason = "found LaTeX after \"is\" ending the text";
+                    (answer, ExtractMethod::MathSpan, reason, true)
+                })
+                .unwrap_or_else(|| as_number(number)),
+        ),
         (None, None) if level >= ExtractFallback::LastNumber => {
             let reason = "found a number in words";
             last_number_in_words(text)

@@ -2,7 +2,9 @@
 //! that names a text answer, a list of numbers that ends the text, and the signs of a response
 //! cut off while it was reconsidering.
 
-use super::fallbacks::last_number;
+use std::ops::Range;
+
+use super::numbers::last_number;
 
 /// Words that take back what came before them ("Wait — the problem asks for $|x|$").
 pub(super) const RETRACTIONS: &[&str] = &[
@@ -47,22 +49,120 @@ pub(super) fn cut_off_while_retracting(tail: &str) -> bool {
 const LOOP_WINDOW: usize = 4096;
 const LOOP_MAX_PERIOD: usize = 400;
 
-/// Whether the text ends in a repetition loop: the same passage (8 to 400 bytes) two and a half
-/// times or more at its end, the last copy cut off anywhere after its middle ("Let me recompute. 7 × 8 = 56. Let me
-/// recompute. 7 × 8 = 56. Let me recompute. 7 × 8"). A response that degenerates like this never
-/// finished; rewarding the number inside its loop would reward the loop.
-pub(super) fn ends_in_loop(text: &str) -> bool {
+/// Where a repetition loop at the end of the text starts: the same passage (8 to 400 bytes) two
+/// and a half times or more at its end, the last copy cut off anywhere after its middle ("Let me
+/// recompute. 7 × 8 = 56. Let me recompute. 7 × 8 = 56. Let me recompute. 7 × 8"). What the
+/// model wrote before the loop is its answer; the loop itself never finished, and rewarding the
+/// number inside it would reward the loop. `None` when the text does not end in one.
+pub(super) fn loop_start(text: &str) -> Option<usize> {
     let b = text.trim_end().as_bytes();
-    let t = &b[b.len().saturating_sub(LOOP_WINDOW)..];
-    (8..=LOOP_MAX_PERIOD.min(t.len() * 2 / 5)).any(|period| {
+    let window_start = b.len().saturating_sub(LOOP_WINDOW);
+    let t = &b[window_start..];
+    (8..=LOOP_MAX_PERIOD.min(t.len() * 2 / 5)).find_map(|period| {
         // How many bytes at the end equal the byte one period before them.
         let matched = (period..t.len())
             .rev()
             .take_while(|&i| t[i] == t[i - period])
-            .take(2 * period)
             .count();
-        2 * matched >= 3 * period
+        (2 * matched >= 3 * period).then(|| {
+            // The loop may reach back past the window: follow it over the whole text (one
+            // linear pass, for this period only).
+            let matched = if matched + period == t.len() {
+                (period..b.len())
+                    .rev()
+                    .take_while(|&i| b[i] == b[i - period])
+                    .count()
+            } else {
+                matched
+            };
+            let start = b.len() - matched - period;
+            // On a character boundary: the loop may start inside a multi-byte character.
+            (0..=start)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0)
+        })
     })
+}
+
+/// Where the explanation of the last sentence's answer starts: "The inverse of 3 mod 11 is 4,
+/// since 3·4 = 12 ≡ 1." The numbers of the explanation are not the answer.
+const CLOSING_EXPLANATIONS: &[&str] = &[", since ", ", because ", " because ", ", as "];
+
+/// `text` without the explanation that ends its last sentence, when a number comes before the
+/// explanation in that sentence; else all of `text`.
+pub(super) fn before_closing_explanation(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let sentence_start = trimmed
+        .trim_end_matches(['.', '!'])
+        .rfind(['\n', '!', '?'])
+        .into_iter()
+        .chain(trimmed.match_indices(". ").map(|(at, _)| at).last())
+        .max()
+        .map_or(0, |at| at + 1);
+    let sentence = &trimmed[sentence_start..];
+    let lower = sentence.to_ascii_lowercase();
+    let Some(at) = CLOSING_EXPLANATIONS
+        .iter()
+        .filter_map(|e| lower.find(e))
+        .min()
+    else {
+        return text;
+    };
+    if sentence[..at].bytes().any(|c| c.is_ascii_digit()) {
+        &text[..sentence_start + at]
+    } else {
+        text
+    }
+}
+
+/// Words that say what something is, right before the value that answers it.
+const COPULAS: &[&str] = &["is", "are", "was", "were", "equals", "be", "becomes"];
+
+/// Whether `before` (a text) ends with a copula word.
+fn ends_with_copula(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let word = before[word_start..].to_ascii_lowercase();
+    COPULAS.contains(&word.as_str()) || before.ends_with('=')
+}
+
+/// Whether a number after the last math span only qualifies it: the span comes right after a
+/// copula ("The quotient is $x^2 + x + 1$ with remainder 2.", "there are $1.2 \times 10^4$
+/// bacteria after 3 hours", "is $5\sqrt{2}$ (about 7.07)") and the number is in the same
+/// sentence.
+pub(super) fn qualifies_the_span(text: &str, span: &Range<usize>, number_start: usize) -> bool {
+    let between = &text[span.end..number_start];
+    let same_sentence = !between.contains(['\n', '!', '?']) && !between.contains(". ");
+    same_sentence && ends_with_copula(text[..span.start].trim_end())
+}
+
+/// Bare LaTeX after the last "is" of the closing sentence, with no `$` around it ("The side
+/// length is \sqrt 50 = 5\sqrt 2."), when it holds the last number (which starts at
+/// `number_start`): the whole expression, not its last number, is the answer.
+pub(super) fn bare_latex_after_copula(text: &str, number_start: usize) -> Option<&str> {
+    let trimmed = text.trim_end().trim_end_matches('.');
+    let sentence_start = trimmed
+        .rfind(['\n', '!', '?'])
+        .into_iter()
+        .chain(trimmed.rfind(". "))
+        .max()
+        .map_or(0, |at| at + 1);
+    let sentence = &trimmed[sentence_start..];
+    if sentence.contains('$') || !sentence.contains('\\') {
+        return None;
+    }
+    let (at, copula) = [" is ", " are ", " equals "]
+        .iter()
+        .filter_map(|c| sentence.rfind(c).map(|at| (at, c.len())))
+        .max()?;
+    let answer_start = sentence_start + at + copula;
+    let answer = trimmed[answer_start..].trim();
+    let has_command = answer.contains('\\');
+    (has_command && answer_start <= number_start && !answer.is_empty()).then_some(answer)
 }
 
 /// Words that open a verification of an answer already given ("Check: $2(9) + 3 = 21$ ✓").
@@ -147,6 +247,14 @@ fn phrases_for(key: &str) -> Vec<String> {
             .map(String::from)
             .to_vec(),
         "infinite" => vec!["infinitely many".to_string()],
+        "allreals" => [
+            "all real numbers",
+            "all reals",
+            "every real number",
+            "any real number",
+        ]
+        .map(String::from)
+        .to_vec(),
         // Short words ("yes", "no", "none") are in too much prose to count.
         other if is_words(other) => vec![other.to_string()],
         _ => vec![],
@@ -171,15 +279,28 @@ pub(super) fn last_sentence_names(text: &str, words: &str, key: &str) -> bool {
     if is_words(words) && !phrases.iter().any(|p| p == words) {
         phrases.push(words.to_string());
     }
-    phrases.iter().any(|phrase| {
-        sentence.match_indices(phrase.as_str()).any(|(at, _)| {
-            let b = sentence.as_bytes();
-            let clear = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-            let before = sentence[..at].trim_end();
-            let negated = before.ends_with(" not") || before.ends_with("n't") || before == "not";
-            clear(at.checked_sub(1).map(|k| &b[k])) && clear(b.get(at + phrase.len())) && !negated
+    // A short word closes the sentence after "is": "so the function is odd."
+    let closes_sentence = words.len() >= 2
+        && words.bytes().all(|c| c.is_ascii_alphabetic() || c == b' ')
+        && [" is ", " are "].iter().any(|copula| {
+            sentence
+                .trim_end_matches(['.', '!', ' '])
+                .strip_suffix(words)
+                .is_some_and(|before| before.ends_with(copula) && !before.ends_with(" not "))
+        });
+    closes_sentence
+        || phrases.iter().any(|phrase| {
+            sentence.match_indices(phrase.as_str()).any(|(at, _)| {
+                let b = sentence.as_bytes();
+                let clear = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+                let before = sentence[..at].trim_end();
+                let negated =
+                    before.ends_with(" not") || before.ends_with("n't") || before == "not";
+                clear(at.checked_sub(1).map(|k| &b[k]))
+                    && clear(b.get(at + phrase.len()))
+                    && !negated
+            })
         })
-    })
 }
 
 #[cfg(test)]
@@ -211,6 +332,15 @@ mod tests {
         assert!(!ends_in_loop("short"));
         let huge = "ab".repeat(1 << 20);
         assert!(ends_in_loop(&huge));
+        // What comes before the loop is kept.
+        let after_answer = format!("The tenth one is 55.\n\n{}", "1, 1, 2, 3, 5, 8\n".repeat(4));
+        let start = loop_start(&after_answer).unwrap();
+        assert!(after_answer[..start].starts_with("The tenth one is 55."));
+        assert!(!after_answer[..start].contains("1, 1"));
+    }
+
+    fn ends_in_loop(text: &str) -> bool {
+        loop_start(text).is_some()
     }
 
     #[test]
@@ -238,6 +368,49 @@ mod tests {
     }
 
     #[test]
+    fn a_number_that_qualifies_the_span() {
+        let text = "The quotient is $x^2 + x + 1$ with remainder 2.";
+        let span = 16..29;
+        assert_eq!(&text[span.clone()], "$x^2 + x + 1$");
+        assert!(qualifies_the_span(text, &span, 45));
+        let using = "Using $a^2 + b^2$ we get 13.";
+        assert!(!qualifies_the_span(using, &(6..17), 25));
+        let later = "It is $x$. Then 13.";
+        assert!(!qualifies_the_span(later, &(6..9), 16));
+        let product = "40 units × $40: $1.6 billion.";
+        assert!(!qualifies_the_span(product, &(12..18), 18));
+    }
+
+    #[test]
+    fn bare_latex_closing_the_text() {
+        let text = "The side length is \\sqrt 50 = 5\\sqrt 2.";
+        assert_eq!(
+            bare_latex_after_copula(text, text.len() - 2),
+            Some("\\sqrt 50 = 5\\sqrt 2")
+        );
+        assert_eq!(bare_latex_after_copula("The total is 12.", 13), None);
+        let earlier = "It is \\tfrac23 = 1250. Total rent: 1250 dollars.";
+        assert_eq!(bare_latex_after_copula(earlier, 37), None);
+    }
+
+    #[test]
+    fn closing_explanations() {
+        let since = "The inverse of 3 mod 11 is 4, since 3·4 = 12 ≡ 1.";
+        assert_eq!(
+            before_closing_explanation(since),
+            "The inverse of 3 mod 11 is 4"
+        );
+        let because = "First 5.\nThe least is 1001, because 1001 = 7 * 11 * 13.";
+        assert_eq!(
+            before_closing_explanation(because),
+            "First 5.\nThe least is 1001"
+        );
+        // No number before it: nothing to keep apart.
+        let text = "It works because 2 + 2 = 4.";
+        assert_eq!(before_closing_explanation(text), text);
+    }
+
+    #[test]
     fn text_answers_in_the_last_sentence() {
         let names = |t: &str, w: &str, k: &str| last_sentence_names(t, w, k);
         assert!(names("so it's Wednesday.", "wednesday", "wednesday"));
@@ -252,5 +425,9 @@ mod tests {
         ));
         assert!(!names("no, it is 5", "no", "no"));
         assert!(!names("in binary: 10112.", "1011_2", "10112"));
+        assert!(names("So the function is odd.", "odd", "odd"));
+        assert!(!names("So the function is not odd.", "odd", "odd"));
+        assert!(!names("Odd functions are rare.", "odd", "odd"));
+        assert!(names("All real numbers.", "", "allreals"));
     }
 }

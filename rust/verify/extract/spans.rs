@@ -156,9 +156,10 @@ pub(super) fn final_span_group(text: &str) -> Vec<String> {
     group
 }
 
-pub(super) fn last_math_span(text: &str) -> Option<(usize, &str)> {
+/// The last non-empty math span: its byte range (delimiters included) and its unwrapped content.
+pub(super) fn last_math_span_at(text: &str) -> Option<(std::ops::Range<usize>, &str)> {
     MathSpans::new(text)
-        .map(|span| (span.outer.end, unwrap_answer(&text[span.inner])))
+        .map(|span| (span.outer.clone(), unwrap_answer(&text[span.inner])))
         .filter(|(_, answer)| !answer.is_empty())
         .last()
 }

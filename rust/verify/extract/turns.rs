@@ -25,8 +25,32 @@ const TURN_MARKERS: &[&str] = &[
     "<start_of_turn>",
 ];
 
-/// Line starts that open the next worked example of a few-shot prompt.
+/// Line starts that open the next worked example of a few-shot prompt; also numbered
+/// (`Problem 2.`, `Question 5:`), see [`opens_next_example`].
 const NEXT_EXAMPLE_MARKERS: &[&str] = &["Problem:", "Question:", "Q:", "Human:", "User:"];
+
+/// Words that open a numbered example: `Problem 2.`, `Question 5:`, `Exercise 3)`.
+const NUMBERED_EXAMPLES: &[&str] = &["Problem ", "Question ", "Exercise ", "Example "];
+
+/// Whether the line `line` opens the next worked example.
+fn opens_next_example(line: &str) -> bool {
+    NEXT_EXAMPLE_MARKERS.iter().any(|m| line.starts_with(m))
+        || NUMBERED_EXAMPLES.iter().any(|word| {
+            line.strip_prefix(word).is_some_and(|rest| {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b':' | b')'))
+            })
+        })
+}
+
+/// A `User:` or `Human:` line that an `Assistant:` line (the last one starts at
+/// `last_assistant`) answers later: a new turn of a dialogue, whether or not an answer sign came
+/// before it.
+fn opens_dialogue_turn(text: &str, line: usize, last_assistant: Option<usize>) -> bool {
+    let rest = &text[line..];
+    (rest.starts_with("User:") || rest.starts_with("Human:"))
+        && last_assistant.is_some_and(|at| at > line)
+}
 
 /// Line starts that open a new turn in the plain-text templates (Alpaca, Vicuna): unlike a bare
 /// `Human:`, which a restated problem may contain, these end the model's text wherever they come.
@@ -43,6 +67,7 @@ pub(super) fn before_next_turn(text: &str) -> &str {
     // that opens an example (most responses have none, and skip the search).
     let bytes = text.as_bytes();
     let mut first_sign: Option<usize> = None;
+    let mut last_assistant: Option<Option<usize>> = None;
     let mut from = 0;
     while let Some(offset) = find_byte(&bytes[from..], |c| c == b'\n') {
         let line = from + offset + 1;
@@ -55,13 +80,13 @@ pub(super) fn before_next_turn(text: &str) -> &str {
         {
             return &text[..line - 1];
         }
-        let may_open = matches!(bytes.get(line), Some(b'P' | b'Q' | b'H' | b'U'));
-        if !may_open
-            || !NEXT_EXAMPLE_MARKERS
-                .iter()
-                .any(|m| text[line..].starts_with(m))
-        {
+        let may_open = matches!(bytes.get(line), Some(b'P' | b'Q' | b'H' | b'U' | b'E'));
+        if !may_open || !opens_next_example(&text[line..]) {
             continue;
+        }
+        let assistant = *last_assistant.get_or_insert_with(|| text.rfind("\nAssistant:"));
+        if opens_dialogue_turn(text, line, assistant) && !text[..line].trim().is_empty() {
+            return &text[..line - 1];
         }
         let sign = *first_sign.get_or_insert_with(|| {
             let signs = ANSWER_SIGNS.iter().filter_map(|sign| text.find(sign));
@@ -125,6 +150,19 @@ mod tests {
         // A restated problem before any answer is the model's own text.
         let restated = "Problem: find x.\nQuestion: what is asked?\nWe get \\boxed{2}.";
         assert_eq!(before_next_turn(restated), restated);
+    }
+
+    #[test]
+    fn numbered_examples_and_dialogue_turns() {
+        let numbered = "Answer: 6\n\nProblem 2. Find 3!.\nAnswer: 6";
+        assert_eq!(before_next_turn(numbered), "Answer: 6\n");
+        let question = "the answer is (B).\n\nQuestion 5: Which is prime?\nAnswer: (C)";
+        assert_eq!(before_next_turn(question), "the answer is (B).\n");
+        let dialogue = "So the median is 11.\n\nUser: and the mean?\nAssistant: 12.4";
+        assert_eq!(before_next_turn(dialogue), "So the median is 11.\n");
+        // A line that only starts like one is kept.
+        let prose = "x = 2\nProblem 2 is harder: 7";
+        assert_eq!(before_next_turn(prose), prose);
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub(super) fn strip_thousands_commas(text: &str) -> Option<String> {
         .strip_prefix("\\$")
         .or_else(|| body.strip_prefix('$'))
         .unwrap_or(body);
+    if let Some(plain) = european_or_lakh(t, body) {
+        return Some(plain);
+    }
     // `,` groups (`12,345`), or `.` groups when there are two dots or more (`1.234.567`, the
     // European form; one dot is a decimal point).
     [(',', 2), ('.', 3)].iter().find_map(|&(sep, min_groups)| {
@@ -71,6 +74,46 @@ pub(super) fn strip_thousands_commas(text: &str) -> Option<String> {
         }
         Some(t.replacen(number, &number.replace(sep, ""), 1))
     })
+}
+
+/// Two whole-number forms: the European `4.500,75` (dot groups, then a decimal comma) and the
+/// Indian `10,00,000` (groups of two, then a last group of three). `t` is the trimmed text and
+/// `body` the number in it; `None` when the number is in neither form.
+fn european_or_lakh(t: &str, body: &str) -> Option<String> {
+    let end = body
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(body.len());
+    let number = &body[..end];
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let plain = if let Some((whole, decimals)) = number.split_once(',') {
+        let groups: Vec<&str> = whole.split('.').collect();
+        let european = groups.len() >= 2
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| all_digits(g))
+            && all_digits(decimals)
+            && decimals.len() <= 2;
+        let lakh_groups: Vec<&str> = number.split(',').collect();
+        let lakh = !number.contains('.')
+            && lakh_groups.len() >= 3
+            && (1..=2).contains(&lakh_groups[0].len())
+            && lakh_groups[1..lakh_groups.len() - 1]
+                .iter()
+                .all(|g| g.len() == 2)
+            && lakh_groups.last().is_some_and(|g| g.len() == 3)
+            && lakh_groups.iter().all(|g| all_digits(g))
+            && !lakh_groups[0].starts_with('0');
+        if european {
+            format!("{}.{decimals}", groups.concat())
+        } else if lakh {
+            lakh_groups.concat()
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    Some(t.replacen(number, &plain, 1))
 }
 
 struct Lexer<'a> {

@@ -18,7 +18,7 @@ use super::ast::Node;
 use super::num::Budget;
 use lexer::{lex, strip_thousands_commas, Tok};
 use parser::parse_tokens;
-pub use words::{is_number_word, scale_of};
+pub use words::{is_number_word, scale_of, signed_value_in_words};
 
 /// Longest answer text we parse; longer answers are rejected (real answers are far shorter).
 pub const MAX_ANSWER_BYTES: usize = 10_000;
@@ -83,6 +83,9 @@ fn all_reals() -> Node {
 /// `DIGITS_BASE` (letters upper case) so that another base differs; `7_{10}` is the number 7.
 /// The same digits without a base are a second reading (`readings.rs`).
 pub fn base_numeral(text: &str) -> Option<Node> {
+    if let Some(numeral) = prefixed_numeral(text.trim()) {
+        return Some(numeral);
+    }
     let (digits, base) = text.trim().split_once('_')?;
     // `_5`, `_{5}`, `_{(5)}`, `_{\text{five}}`.
     let base = base
@@ -106,6 +109,30 @@ pub fn base_numeral(text: &str) -> Option<Node> {
     })
 }
 
+/// A numeral with a programming prefix: `0x2A` (base 16), `0b10001` (2), `0o17` (8).
+fn prefixed_numeral(text: &str) -> Option<Node> {
+    let base = match text.get(..2)? {
+        "0x" | "0X" => 16,
+        "0b" | "0B" => 2,
+        "0o" | "0O" => 8,
+        _ => return None,
+    };
+    let digits = &text[2..];
+    let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(base));
+    valid.then(|| Node::Text(format!("{}_{base}", digits.to_ascii_uppercase())))
+}
+
+/// A clock time, `11:05` or `11{:}05`: hours, then two digits of minutes. It reads as text
+/// (`11:05`), since a time is neither a ratio nor a number.
+fn clock_time(text: &str) -> Option<Node> {
+    let text = text.trim().replace("{:}", ":");
+    let (hours, minutes) = text.split_once(':')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let valid = digits(hours) && hours.len() <= 2 && digits(minutes) && minutes.len() == 2;
+    let hours: u32 = hours.parse().ok()?;
+    (valid && hours < 24).then(|| Node::Text(format!("{hours}:{minutes}")))
+}
+
 /// Parse an answer text into a tree.
 pub fn parse_answer(text: &str, budget: &mut Budget) -> Result<Node, ParseError> {
     if text.len() > MAX_ANSWER_BYTES {
@@ -113,6 +140,9 @@ pub fn parse_answer(text: &str, budget: &mut Budget) -> Result<Node, ParseError>
     }
     if let Some(numeral) = base_numeral(text) {
         return Ok(numeral);
+    }
+    if let Some(time) = clock_time(text) {
+        return Ok(time);
     }
     if let Some((negative, numerator, denominator)) = words::signed_value_in_words(text) {
         let numerator = Node::Num(numerator.to_string());
@@ -169,6 +199,11 @@ mod tests {
         assert_eq!(p("1,234,567"), "1234567");
         assert_eq!(p("1,234.5"), "1234.5");
         assert_eq!(p("1.234.567"), "1234567");
+        assert_eq!(p("4.500,75"), "4500.75");
+        assert_eq!(p("10,00,000"), "1000000");
+        assert_eq!(p("0x2A"), "text(\"2A_16\")");
+        assert_eq!(p("11{:}05"), "text(\"11:05\")");
+        assert_eq!(p("3:2"), p("3/2"));
         assert_eq!(p("-12.345.678 \\text{ people}"), "-(12345678)");
         assert_eq!(p("811\\,140\\,892"), "811140892");
         assert_eq!(p("811{,}140{,}892"), "811140892");

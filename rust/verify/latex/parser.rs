@@ -77,8 +77,11 @@ impl Parser<'_> {
 
     fn parse_items_inner(&mut self) -> Result<Vec<Node>, ParseError> {
         let mut items = Vec::new();
+        // Whether every separator so far was the word "and".
+        let mut only_and = true;
         loop {
-            while self.peek().is_some_and(Self::is_separator) {
+            while let Some(t) = self.peek().filter(|t| Self::is_separator(t)) {
+                only_and &= matches!(t, Tok::Word(w) if w == "and");
                 self.pos += 1;
             }
             match self.peek() {
@@ -91,6 +94,14 @@ impl Parser<'_> {
                 Some(t) if Self::is_separator(t) => continue,
                 _ => break,
             }
+        }
+        // `x > -1 \text{ and } x < 3`: inequalities that must all hold are their intersection.
+        let inequality = |n: &Node| {
+            matches!(n, Node::Relation(_, ops)
+                if ops.iter().all(|op| matches!(op, RelOp::Lt | RelOp::Le | RelOp::Gt | RelOp::Ge)))
+        };
+        if only_and && items.len() >= 2 && items.iter().all(inequality) {
+            return Ok(vec![Node::Intersection(items)]);
         }
         Ok(items)
     }

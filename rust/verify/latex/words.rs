@@ -82,8 +82,8 @@ pub fn is_number_word(word: &str) -> bool {
 }
 
 /// The value of a whole answer in words, signed and possibly a fraction: `negative eight` is
-/// -8, `one half` and `a half` are 1/2, `two-thirds` is 2/3 (see [`number_in_words`]).
-pub(super) fn signed_value_in_words(text: &str) -> Option<(bool, u64, u64)> {
+/// -8, `one half` and `a half` are 1/2, `two-thirds` is 2/3 (see `number_in_words`).
+pub fn signed_value_in_words(text: &str) -> Option<(bool, u64, u64)> {
     let text = text.trim().trim_end_matches(['.', '!', ',']);
     let lower = text.to_ascii_lowercase();
     let (negative, rest) = match ["negative ", "minus "]
@@ -93,6 +93,20 @@ pub(super) fn signed_value_in_words(text: &str) -> Option<(bool, u64, u64)> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, lower.as_str()),
     };
+    // "two and a half": a whole number and a fraction word.
+    let mixed = rest.split_once(" and ").and_then(|(whole, fraction)| {
+        let whole = number_in_words(whole)?;
+        let (false, numerator, denominator @ 2..) = signed_value_in_words(fraction)? else {
+            return None;
+        };
+        Some((
+            whole.checked_mul(denominator)?.checked_add(numerator)?,
+            denominator,
+        ))
+    });
+    if let Some((numerator, denominator)) = mixed {
+        return Some((negative, numerator, denominator));
+    }
     let (numerator_words, last) = match rest.rfind([' ', '-']) {
         Some(at) => (&rest[..at], &rest[at + 1..]),
         None => ("", rest),
@@ -192,6 +206,11 @@ mod tests {
         );
         assert_eq!(signed_value_in_words("twelve"), Some((false, 12, 1)));
         assert_eq!(signed_value_in_words("half"), None);
+        assert_eq!(signed_value_in_words("Two and a half"), Some((false, 5, 2)));
+        assert_eq!(
+            signed_value_in_words("one hundred and five"),
+            Some((false, 105, 1))
+        );
         assert_eq!(signed_value_in_words("the second"), None);
         assert!(is_number_word("halves") && is_number_word("two-thirds"));
     }
