@@ -10,6 +10,7 @@ import pytest
 import relift
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from relift import _core
 from relift.errors import InvalidInputError, ReliftError
 
 
@@ -156,3 +157,17 @@ def test_the_answer_ends_where_the_next_chat_turn_begins() -> None:
     assert relift.verify(run_on, "12") and not relift.verify(run_on, "10")
     llama = "<|start_header_id|>assistant<|end_header_id|>\n\nAnswer: 7<|eot_id|> then 9"
     assert relift.verify(llama, "7") and not relift.verify(llama, "9")
+
+
+def test_extract_answer_reads_what_grade_reads() -> None:
+    """``_core.extract_answer`` (used by the Math-Verify shim's ``parse``) extracts without
+    grading, with the same options and the same result as ``grade``."""
+    text = r"First $x = 3$. The answer is $\frac{1}{2}$."
+    assert _core.extract_answer(text) == (r"\frac{1}{2}", "answer_is")
+    verdict = relift.grade(text, "0.5")
+    assert (verdict.extracted, verdict.extract_method) == _core.extract_answer(text)
+    assert _core.extract_answer("no answer here") == (None, "none")
+    assert _core.extract_answer(text, require_boxed=True) == (None, "none")
+    assert _core.extract_answer(text, extract_fallback="math_span")[1] == "answer_is"
+    with pytest.raises(InvalidInputError, match="extract_fallback"):
+        _core.extract_answer(text, extract_fallback="bogus")  # type: ignore[arg-type]

@@ -71,9 +71,11 @@ SIMPLIFY = os.environ.get("RELIFT_ORACLE_SIMPLIFY") == "1"
 PRECISION = 50
 EQUAL_BELOW = sp.Float("1e-35", PRECISION)  # relative difference that counts as equal
 DIFFERENT_ABOVE = sp.Float("1e-7", PRECISION)  # and as clearly different (above relift's 1e-9)
-MIN_ROUNDED_PLACES = 2  # rust/verify/options.rs: a decimal reference rounds at 2+ places,
-MIN_ROUNDED_DIGITS = 3  # ... or at 3+ significant digits
-MIN_APPROXIMATION_PLACES = 6  # and a decimal response stands for what it rounds at 6+ places
+# relift's rounding policy, from the core: a decimal reference rounds at this many places or
+# significant digits, and a decimal response stands for what it rounds at this many places.
+MIN_ROUNDED_PLACES = relift._core.MIN_ROUNDED_PLACES
+MIN_ROUNDED_DIGITS = relift._core.MIN_ROUNDED_DIGITS
+MIN_APPROXIMATION_PLACES = relift._core.MIN_APPROXIMATION_PLACES
 # Below this magnitude a value is zero: 50-digit evaluation leaves ~1e-50 of an exact 0.
 ZERO_BELOW = sp.Float("1e-30", PRECISION)
 

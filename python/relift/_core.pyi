@@ -25,10 +25,14 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "MIN_APPROXIMATION_PLACES",
+    "MIN_ROUNDED_DIGITS",
+    "MIN_ROUNDED_PLACES",
     "GroupStats",
     "HardQuestionBuffer",
     "Verdict",
     "__version__",
+    "extract_answer",
     "grade",
     "group_advantages",
     "group_stats",
@@ -37,6 +41,12 @@ __all__ = [
 ]
 
 __version__: str
+#: The default rounding rule: a decimal reference rounds an exact answer when it has this many
+#: places, or this many significant digits.
+MIN_ROUNDED_PLACES: int
+MIN_ROUNDED_DIGITS: int
+#: A decimal answer of at least this many places stands for the value it rounds.
+MIN_APPROXIMATION_PLACES: int
 
 _Think = Literal["after", "ignore"] | None
 _Fallback = Literal["boxed", "answer_is", "math_span", "last_number"]
@@ -90,6 +100,20 @@ def grade(
     work_budget: int = ...,
 ) -> Verdict:
     """Like ``verify`` but returns the whole ``Verdict`` for debugging."""
+
+def extract_answer(
+    response: str,
+    *,
+    think: _Think = ...,
+    require_boxed: bool = ...,
+    extract_fallback: _Fallback = ...,
+    float_tolerance: float = ...,
+    rounding: Literal["precise", "reference", "exact"] = ...,
+    percent: Literal["either", "strict"] = ...,
+    work_budget: int = ...,
+) -> tuple[str | None, Literal["boxed", "answer_is", "math_span", "last_number", "none"]]:
+    """The final answer ``grade`` would take from ``response``, and how it was found, without
+    grading it. Only the extraction options matter; the others are checked and ignored."""
 
 def verify_batch(
     responses: Sequence[str],

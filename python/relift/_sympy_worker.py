@@ -5,7 +5,7 @@ parser (the ``antlr4-python3-runtime`` 4.11 backend), says so on stdout, then re
 request per line on stdin and answers one JSON line per request on stdout, until stdin closes:
 
     -> {"id": 7, "response": "\\binom{n}{2}", "gold": "\\frac{n(n-1)}{2}",
-        "float_tolerance": 1e-09, "rounding": "precise"}
+        "float_tolerance": 1e-09, "rounding": "precise", "min_places": 2, "min_digits": 3}
     <- {"id": 7, "equal": true, "status": "equal", "detail": "simplify(a - b) == 0"}
 
 ``status`` is "equal", "not_equal", "unparsed" (a side did not parse) or "error" (sympy raised);
@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sys
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TextIO
 
@@ -167,7 +168,18 @@ def same_relation(a: Any, b: Any) -> tuple[bool, str]:
     return True, "proportional relations"
 
 
-def same_answer(response: str, gold: str, tolerance: float, rounding: str) -> tuple[bool, str]:
+@dataclass(frozen=True)
+class Rounding:
+    """The Rust core's rounding rule, as the parent sends it: ``policy`` is "precise",
+    "reference" or "exact"; "precise" rounds when the reference has ``min_places`` decimal
+    places or ``min_digits`` significant digits (``relift._core.MIN_ROUNDED_*``)."""
+
+    policy: str
+    min_places: int
+    min_digits: int
+
+
+def same_answer(response: str, gold: str, tolerance: float, rounding: Rounding) -> tuple[bool, str]:
     if (m := _BASE_NUMERAL.match(response)) and (g := _BASE_NUMERAL.match(gold)):
         if m[2] != g[2]:  # 1254_8 against 1254_6: the values in their bases
             same = int(m[1], int(m[2])) == int(g[1], int(g[2]))
@@ -190,11 +202,11 @@ def same_answer(response: str, gold: str, tolerance: float, rounding: str) -> tu
         return False, "a relation against a value"
     decimals = _DECIMAL.match(gold)
     places = len(decimals[1]) if decimals else 0
-    # The core's rounding rule: "reference" rounds to any places, "precise" when the reference
-    # has two places or more, or three significant digits or more.
+    # The core's rounding rule: "reference" rounds to any places, "precise" only a precise
+    # enough reference.
     significant = len(re.sub(r"\D", "", gold).lstrip("0"))
-    precise = places >= 2 or significant >= 3
-    rounds = rounding == "reference" or (rounding == "precise" and precise)
+    precise = places >= rounding.min_places or significant >= rounding.min_digits
+    rounds = rounding.policy == "reference" or (rounding.policy == "precise" and precise)
     if rounds and places and not _DECIMAL.match(response) and a.is_number:
         if round_half_away(a, places) == round_half_away(b, places):
             return True, f"equal after rounding to {places} places"
@@ -202,7 +214,12 @@ def same_answer(response: str, gold: str, tolerance: float, rounding: str) -> tu
 
 
 def same_collection(
-    kind_r: str, parts_r: list[str], kind_g: str, parts_g: list[str], tol: float, rounding: str
+    kind_r: str,
+    parts_r: list[str],
+    kind_g: str,
+    parts_g: list[str],
+    tol: float,
+    rounding: Rounding,
 ) -> tuple[bool, str]:
     if len(parts_r) != len(parts_g):
         return False, f"{len(parts_r)} elements against {len(parts_g)}"
@@ -221,7 +238,10 @@ def settle(request: dict[str, Any]) -> dict[str, Any]:
     answer: dict[str, Any] = {"id": request["id"], "equal": False}
     try:
         response, gold = unwrap(request["response"]), unwrap(request["gold"])
-        tolerance, rounding = float(request["float_tolerance"]), str(request["rounding"])
+        tolerance = float(request["float_tolerance"])
+        rounding = Rounding(
+            str(request["rounding"]), int(request["min_places"]), int(request["min_digits"])
+        )
         try:
             equal, detail = same_answer(response, gold, tolerance, rounding)
         except Exception as exc:

@@ -48,6 +48,7 @@ import numpy.typing as npt
 
 # Imported by name from the extension (not `from relift import _core`), so that relift/__init__.py
 # can re-export this module's verify / verify_batch without an import cycle.
+from relift._core import MIN_ROUNDED_DIGITS, MIN_ROUNDED_PLACES
 from relift._core import grade as _core_grade
 from relift._core import verify as _core_verify
 from relift._core import verify_batch as _core_verify_batch
@@ -230,7 +231,8 @@ class SympyFallback:
         extracted from the response), in order."""
         requests = {
             i: {"id": i, "response": r, "gold": g, "float_tolerance": float_tolerance,
-                "rounding": rounding}
+                "rounding": rounding, "min_places": MIN_ROUNDED_PLACES,
+                "min_digits": MIN_ROUNDED_DIGITS}
             for i, (r, g) in enumerate(pairs)
         }  # fmt: skip
         with self._lock:

@@ -1,4 +1,5 @@
-//! Python bindings of the verifier: `verify`, `verify_batch`, `grade` and the `Verdict` class.
+//! Python bindings of the verifier: `verify`, `verify_batch`, `grade`, `extract_answer` and the
+//! `Verdict` class.
 
 use numpy::{PyArray1, ToPyArray};
 use pyo3::prelude::*;
@@ -190,6 +191,17 @@ fn grade(
 }
 
 #[pyfunction]
+#[pyo3(signature = (response, **options))]
+fn extract_answer(
+    py: Python<'_>,
+    response: String,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(Option<String>, &'static str)> {
+    let opts = options_from_kwargs(options)?;
+    cross(py, Gil::Release, || core::extract_one(&response, &opts))
+}
+
+#[pyfunction]
 #[pyo3(signature = (responses, answers, *, threads = None, **options))]
 fn verify_batch<'py>(
     py: Python<'py>,
@@ -212,5 +224,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_function(wrap_pyfunction!(grade, m)?)?;
     m.add_function(wrap_pyfunction!(verify_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_answer, m)?)?;
+    // The rounding rule's thresholds, so that the sympy worker applies the same rule.
+    m.add("MIN_ROUNDED_PLACES", core::MIN_ROUNDED_PLACES)?;
+    m.add("MIN_ROUNDED_DIGITS", core::MIN_ROUNDED_DIGITS)?;
+    m.add("MIN_APPROXIMATION_PLACES", core::MIN_APPROXIMATION_PLACES)?;
     Ok(())
 }

@@ -276,6 +276,14 @@ pub fn grade(response: &str, answer: &str, options: &Options) -> Result<Verdict>
     })
 }
 
+/// The final answer of a response and how it was found (see [`extract`]), without grading it.
+pub fn extract_one(response: &str, options: &Options) -> Result<(Option<String>, &'static str)> {
+    catch_panics(|| {
+        let found = extract::extract_answer(response, &options.extract_options());
+        (found.text, found.method.as_str())
+    })
+}
+
 pub fn verify_one(response: &str, answer: &str, options: &Options) -> Result<bool> {
     grade(response, answer, options).map(|v| v.is_correct())
 }

@@ -67,7 +67,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from relift._core import grade
+from relift._core import extract_answer
 from relift._core import verify as relift_verify
 from relift.errors import InvalidInputError, ReliftError
 from relift.integrations._common import gold_parses
@@ -181,9 +181,8 @@ def parse(
     if not whole:
         return []
     try:
-        verdict = grade(pred, "0", extract_fallback=fallback)  # only its extraction is used
-        marked = verdict.extract_method in MARKED and verdict.extracted is not None
-        if verdict.extract_method == "none" and not gold_parses(whole):
+        extracted, method = extract_answer(pred, extract_fallback=fallback)
+        if method == "none" and not gold_parses(whole):
             return []
     except ReliftError:
         if raise_on_error:
@@ -191,8 +190,8 @@ def parse(
         return []
     reading: Literal["response", "whole", "either"] = "response"
     answer = whole
-    if marked and verdict.extracted is not None:
-        answer = verdict.extracted
+    if method in MARKED and extracted is not None:
+        answer = extracted
     elif fallback == "last_number":  # answers without a marker are allowed
         reading = "either" if WORD.search(whole) else "whole"
     return [ParsedAnswer(text=pred, answer=answer, reading=reading, extract_fallback=fallback)]
