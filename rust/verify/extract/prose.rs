@@ -1,13 +1,14 @@
-//! Reading the prose around an unboxed answer: the verification paragraph after it, a sentence
-//! that names a text answer, a list of numbers that ends the text, and the signs of a response
-//! cut off while it was reconsidering.
+//! Reading the prose around an unboxed answer: a repetition loop at the end, the verification
+//! paragraph or the explanation after the answer, a span that "is" names, bare LaTeX closing
+//! the text, a sentence that names a text answer, a list of numbers that ends the text, and the
+//! signs of a response cut off while it was reconsidering.
 
 use std::ops::Range;
 
 use super::numbers::last_number;
 
 /// Words that take back what came before them ("Wait — the problem asks for $|x|$").
-pub(super) const RETRACTIONS: &[&str] = &[
+const RETRACTIONS: &[&str] = &[
     "wait",
     "actually",
     "mistake",
