@@ -3,6 +3,7 @@ and DAPO's overlong penalty."""
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
 import numpy as np
@@ -58,6 +59,24 @@ def test_the_config_decides_the_think_handling() -> None:
     )
     assert reference(prompts=[], completions=THINKING, answer=["46"] * 3).tolist() == [1, 0, 0]
     assert plain(prompts=[], completions=THINKING, answer=["46"] * 3).tolist() == [1, 0, 1]
+
+
+needs_sympy = pytest.mark.skipif(
+    importlib.util.find_spec("sympy") is None or importlib.util.find_spec("antlr4") is None,
+    reason="the sympy fallback needs sympy and antlr4-python3-runtime 4.11 (relift[sympy])",
+)
+
+
+@needs_sympy
+def test_the_config_turns_the_sympy_fallback_on() -> None:
+    # A value too large for the Rust core to decide: "unknown", so 0 without the fallback.
+    undecided = [r"\boxed{3^{200000}}", r"\boxed{2}"]
+    answers = ["9^{100000}", "2"]
+    plain = reward_fn_from_config(Config())
+    with_sympy = reward_fn_from_config(Config.model_validate({"rl": {"sympy_fallback": True}}))
+    think = [f"<think>x</think>{text}" for text in undecided]
+    assert plain(prompts=[], completions=think, answer=answers).tolist() == [0, 1]
+    assert with_sympy(prompts=[], completions=think, answer=answers).tolist() == [1, 1]
 
 
 def _rollouts() -> tuple[list[Question], Rollouts]:

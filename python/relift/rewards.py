@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from relift._core import verify_batch
 from relift.errors import InvalidInputError
+from relift.sympy_fallback import verify_batch
 
 if TYPE_CHECKING:
     from relift.config import Config
@@ -60,6 +60,7 @@ def default_reward_fn(
     finish_reason: Sequence[str] | None = None,
     think_tag: str | None = THINK_CLOSE,
     truncated_reward: float | None = 0.0,
+    sympy_fallback: bool = False,
     **columns: Any,
 ) -> Rewards:
     """1.0 when a completion's final answer equals ``answer``, else 0.0 (``verify_batch``).
@@ -68,17 +69,21 @@ def default_reward_fn(
     completion without it 0 (the reference, with ``"</think>"``); ``None`` grades the whole
     completion. ``truncated_reward``: the score of a completion whose ``finish_reason`` is
     ``"length"`` (the reference: 0); ``None`` grades truncated completions like the others.
+    ``sympy_fallback``: settle what the Rust core cannot decide with sympy, in worker processes
+    with a hard timeout (``relift.sympy_fallback``; needs the ``sympy`` extra). Off by default:
+    the core alone, no process started.
     """
     if len(completions) != len(answer):
         raise InvalidInputError(f"{len(completions)} completions but {len(answer)} answers")
+    grade = functools.partial(verify_batch, sympy_fallback=sympy_fallback)
     if think_tag == THINK_CLOSE:
-        rewards = verify_batch(completions, answer, think="after").astype(np.float64)
+        rewards = grade(completions, answer, think="after").astype(np.float64)
     elif think_tag:
         parts = [text.partition(think_tag) for text in completions]
-        rewards = verify_batch([after for _, _, after in parts], answer).astype(np.float64)
+        rewards = grade([after for _, _, after in parts], answer).astype(np.float64)
         rewards[[not tag for _, tag, _ in parts]] = 0.0
     else:
-        rewards = verify_batch(completions, answer).astype(np.float64)
+        rewards = grade(completions, answer).astype(np.float64)
     if truncated_reward is not None and finish_reason is not None:
         rewards[np.asarray(finish_reason) == "length"] = truncated_reward
     return rewards
@@ -87,10 +92,13 @@ def default_reward_fn(
 def reward_fn_from_config(config: Config) -> RewardFn:
     """:func:`default_reward_fn` with the run's think handling: a run whose prompts end with the
     think open tag (``data.think.append_to_prompt``) is graded after ``data.think.close_tag``,
-    as the reference does; any other run on the whole response."""
+    as the reference does; any other run on the whole response. ``rl.sympy_fallback`` turns
+    the sympy fallback on."""
     think = config.data.think
     tag = think.close_tag if think.append_to_prompt and think.close_tag else None
-    return functools.partial(default_reward_fn, think_tag=tag)
+    return functools.partial(
+        default_reward_fn, think_tag=tag, sympy_fallback=config.rl.sympy_fallback
+    )
 
 
 def compute_rewards(

@@ -258,6 +258,9 @@ class RLConfig(_AdamW):
     kl_estimator: Literal["k1", "k2", "k3"] = "k3"
     advantage: AdvantageConfig = AdvantageConfig()
     overlong_penalty: OverlongPenaltyConfig = OverlongPenaltyConfig()
+    sympy_fallback: bool = False
+    """The reward: settle what the Rust verifier cannot decide with sympy, in worker processes
+    with a hard timeout (docs/sympy.md; needs the ``sympy`` extra). Off: the Rust core alone."""
     micro_batch_tokens: PositiveInt | None = None
     """Token budget of one forward/backward micro-batch (RL and SFT); never changes the loss.
     None: :meth:`Config.micro_batch_tokens_on` the trainer's device."""
