@@ -504,6 +504,7 @@ fn choice_letters_named_in_prose() {
     assert!(equal("Option A fails. Option D is correct.", "D"));
     assert!(equal("Only statement C holds.", "C"));
     assert!(!equal("I would go with either B or C.", "C"));
+    assert!(!equal("The area is 12. Answer: (B) or (D)", "B"));
     assert!(equal("All of them hold: A, B and D.", "ABD"));
     assert!(!equal("Only A and B hold.", "ABD"));
     assert!(!equal("$\\boxed{\\textbf{(C)}\\ 9}$", "\\textbf{(C) }10"));

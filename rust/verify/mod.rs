@@ -231,12 +231,14 @@ pub fn grade_with_gold(response: &str, gold: &Gold, options: &Options) -> Verdic
         }
     }
     if decision == Decision::Equal {
-        if let (Some(theirs), Some(ours)) = (gold.currency, readings::currency_of(&text)) {
-            if theirs != ours {
+        // The response's currency and unit are read only when the reference names one: most
+        // references do not, and this runs on every right answer of a batch.
+        if let Some(theirs) = gold.currency {
+            if readings::currency_of(&text).is_some_and(|ours| ours != theirs) {
                 (decision, reason) = (Decision::NotEqual, "a different currency".into());
             }
         }
-        if units::units_clash(units::NamedUnit::of(&text), gold.unit) {
+        if gold.unit.names_one() && units::units_clash(units::NamedUnit::of(&text), gold.unit) {
             (decision, reason) = (Decision::NotEqual, "a different unit".into());
         }
         // `(B) 8` against `(B) 7`: the same letter with a different option value.

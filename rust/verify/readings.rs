@@ -17,10 +17,8 @@
 //! side). `docs/verifier.md` states every rule with its reasons.
 
 use super::ast::{Const, Node, RelOp};
-use super::compare::{compare, is_letter_run, text_key};
-use super::extract::{
-    last_choice_letter, last_choice_letters, last_number_list, last_sentence_names,
-};
+use super::compare::{compare, selected_letters, text_key};
+use super::extract::{last_choice_letters, last_number_list, last_sentence_names};
 use super::latex::{base_numeral, parse_answer, ParseError};
 use super::num::Budget;
 use super::units::number_before_plain_unit;
@@ -110,9 +108,12 @@ pub(super) fn parse_or_last_side(
 /// The currency an answer names: `\$` (or `\text{\$}`, `USD`, "dollars"), `€` ("euros"), `£`,
 /// `¥`, or cents (`¢`, "cents"). A bare `$` is a math delimiter, not a dollar.
 pub(super) fn currency_of(text: &str) -> Option<char> {
+    // The word or its plural ("cent", "cents"), in any case.
     let word = |w: &str| {
-        text.split(|c: char| !c.is_ascii_alphabetic())
-            .any(|t| t.eq_ignore_ascii_case(w) || t.eq_ignore_ascii_case(&format!("{w}s")))
+        text.split(|c: char| !c.is_ascii_alphabetic()).any(|t| {
+            let singular = t.strip_suffix(['s', 'S']).unwrap_or(t);
+            t.eq_ignore_ascii_case(w) || singular.eq_ignore_ascii_case(w)
+        })
     };
     if text.contains('\u{a2}') || word("cent") {
         return Some('\u{a2}'); // 45 cents is not $45
@@ -151,11 +152,8 @@ pub(super) fn unboxed_prose_answer(
     // response with it ("I would go with either B or D" hedges).
     if let Node::Choice(letter) = gold {
         let mut closing = last_choice_letters(response, &opts);
-        closing.sort_unstable();
         closing.dedup();
-        let named = last_choice_letter(response, &opts);
-        let chosen = named == Some(*letter) && closing.len() <= 1;
-        return chosen.then(|| "the last choice letter named".to_string());
+        return (closing == [*letter]).then(|| "the last choice letter named".to_string());
     }
     if opts.fallback < ExtractFallback::LastNumber {
         return None; // the rest of the prose is read only when every fallback is allowed
@@ -166,7 +164,8 @@ pub(super) fn unboxed_prose_answer(
         let (decision, why) = compare(&node, gold, options, budget, false);
         return (decision == Decision::Equal).then(|| format!("the closing list {list}: {why}"));
     }
-    if let Some(letters) = multiple_select(gold) {
+    // A multiple-select reference (`ABD`): the letters that close the text.
+    if let Some(letters) = selected_letters(gold).filter(|l| l.len() >= 2) {
         let named = last_choice_letters(response, &opts);
         let mut sorted = named.clone();
         sorted.sort_unstable();
@@ -181,31 +180,6 @@ pub(super) fn unboxed_prose_answer(
     };
     last_sentence_names(response, &opts, words, &key)
         .then(|| "the last sentence names the text answer".to_string())
-}
-
-/// The letters of a multiple-select reference written together (`AC`, `ABD`), sorted; `None`
-/// for anything else.
-fn multiple_select(gold: &Node) -> Option<Vec<char>> {
-    if let Node::Text(t) = gold {
-        let mut letters: Vec<char> = t.chars().map(|c| c.to_ascii_uppercase()).collect();
-        letters.sort_unstable();
-        return is_letter_run(t).then_some(letters);
-    }
-    let Node::Mul(factors) = gold else {
-        return None;
-    };
-    let mut letters = factors
-        .iter()
-        .map(|f| match f {
-            Node::Var(v) if v.len() == 1 && (b'A'..=b'J').contains(&v.as_bytes()[0]) => {
-                v.chars().next()
-            }
-            _ => None,
-        })
-        .collect::<Option<Vec<char>>>()?;
-    letters.sort_unstable();
-    letters.dedup();
-    (letters.len() >= 2).then_some(letters)
 }
 
 /// `(-\infty, \infty)`, the whole real line.

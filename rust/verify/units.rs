@@ -89,14 +89,15 @@ pub(super) fn unit_of(answer: &str) -> Option<&'static str> {
     if answer.contains("\\circ") || answer.contains('°') || answer.contains("\\degree") {
         return Some("degree");
     }
-    let mut prose = String::with_capacity(answer.len());
+    // The text outside the `\text{}`-like arguments, where units need two letters or more.
+    let mut prose = Vec::new();
     let mut rest = answer;
     while let Some((at, command)) = TEXT_COMMANDS
         .iter()
         .filter_map(|c| rest.find(c).map(|at| (at, c)))
         .min()
     {
-        prose.push_str(&rest[..at]);
+        prose.push(&rest[..at]);
         let inside = &rest[at + command.len()..];
         let end = inside.find('}').unwrap_or(inside.len());
         if let Some(unit) = words(&inside[..end]).find_map(unit_named) {
@@ -104,9 +105,12 @@ pub(super) fn unit_of(answer: &str) -> Option<&'static str> {
         }
         rest = &inside[(end + 1).min(inside.len())..];
     }
-    prose.push_str(rest);
-    let unit = words(&prose).filter(|w| w.len() >= 2).find_map(unit_named);
-    unit
+    prose.push(rest);
+    prose
+        .into_iter()
+        .flat_map(words)
+        .filter(|w| w.len() >= 2)
+        .find_map(unit_named)
 }
 
 /// The runs of ASCII letters of `text` that are not command names (`\frac`).
@@ -139,6 +143,11 @@ pub(super) struct NamedUnit {
 }
 
 impl NamedUnit {
+    /// Whether the text names a unit at all.
+    pub(super) fn names_one(&self) -> bool {
+        self.unit.is_some()
+    }
+
     pub(super) fn of(text: &str) -> NamedUnit {
         NamedUnit {
             unit: unit_of(text),

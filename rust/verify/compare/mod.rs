@@ -9,7 +9,7 @@
 
 mod points;
 mod shapes;
-pub(super) use shapes::{is_letter_run, text_key};
+pub(super) use shapes::{selected_letters, text_key};
 
 use super::ast::{Node, RelOp};
 use super::eval::{eval, free_variables, EvalError, Reading};
@@ -20,7 +20,7 @@ use points::{describe_point, sample_point};
 use shapes::{
     assigned_name, assigned_value, assignments_as_tuple, chain_values, describes_real_set,
     elements, expand_plus_minus, facing, finite, is_decimal_literal, is_unordered, letter_of,
-    relation_spans, scaled_matrix, selected_letters, significant_digits, sym, vector_of, SymSpan,
+    relation_spans, scaled_matrix, significant_digits, sym, vector_of, SymSpan,
 };
 
 type Outcome = (Decision, String);

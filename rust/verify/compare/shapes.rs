@@ -288,7 +288,7 @@ pub(super) fn letter_of(node: &Node) -> Option<char> {
 /// The letters of a multiple-select answer, sorted: a list or set of choice letters (`A, C`,
 /// `(A) and (C)`), or capitals written together (`AC`); `None` for anything else, and for one
 /// letter alone.
-pub(super) fn selected_letters(node: &Node) -> Option<Vec<char>> {
+pub(in crate::verify) fn selected_letters(node: &Node) -> Option<Vec<char>> {
     let mut letters: Vec<char> = match node {
         Node::List(items) | Node::Set(items) => {
             items.iter().map(letter_of).collect::<Option<_>>()?
@@ -312,7 +312,7 @@ pub(super) fn selected_letters(node: &Node) -> Option<Vec<char>> {
 }
 
 /// Two to ten distinct letters from a to j, nothing else (`abcd`, the text `ABCD` reads as).
-pub(in crate::verify) fn is_letter_run(t: &str) -> bool {
+fn is_letter_run(t: &str) -> bool {
     let distinct = t.chars().collect::<std::collections::BTreeSet<_>>().len() == t.len();
     (2..=10).contains(&t.len()) && t.chars().all(|c| ('a'..='j').contains(&c)) && distinct
 }

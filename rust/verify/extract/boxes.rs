@@ -18,22 +18,18 @@ pub(super) fn last_boxed(text: &str) -> Option<&str> {
     complete_boxes_rev(text).next().map(|found| found.answer)
 }
 
-/// Where the last complete, non-empty box of `text` ends.
-pub(super) fn last_box_end(text: &str) -> Option<usize> {
-    complete_boxes_rev(text).next().map(|found| found.end)
-}
-
 /// The last box's answer, and the boxes answering together with it, in text order: the last
 /// box and the boxes before it that only connectors separate (`$\boxed{-3}$ and $\boxed{8}$`,
 /// `\boxed{1},\boxed{2}`, `$a=\boxed{2}$, $b=\boxed{3}$`). The group holds at most [`MAX_GROUP`]
-/// boxes, and is empty when no other box joins the last one. One backward search finds both.
-pub(super) fn last_box_and_group(text: &str) -> Option<(&str, Vec<String>)> {
+/// boxes, and is empty when no other box joins the last one; also where the last box ends. One
+/// backward search finds all three.
+pub(super) fn last_box_and_group(text: &str) -> Option<(&str, Vec<String>, usize)> {
     let mut boxes = complete_boxes_rev(text);
     let last = boxes.next()?;
     let answer = last.answer;
     if !box_may_end_before(text, last.start) {
         // The common case: one box, after prose; no need to look further back.
-        return Some((answer, vec![]));
+        return Some((answer, vec![], last.end));
     }
     let mut group = vec![with_assigned_name(text, &last)];
     let mut group_start = last.start;
@@ -51,7 +47,7 @@ pub(super) fn last_box_and_group(text: &str) -> Option<(&str, Vec<String>)> {
         group.clear();
     }
     group.reverse();
-    Some((answer, group))
+    Some((answer, group, last.end))
 }
 
 /// Whether an earlier box can end in the connector-sized window before `start`: the window holds

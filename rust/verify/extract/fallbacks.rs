@@ -2,6 +2,7 @@
 //! choice letter or math span). The last number is in `numbers.rs`.
 
 use super::backslashes::count_while;
+use super::prose::{retracts, JOINERS};
 use super::scan::rfind_byte;
 use super::spans::MathSpans;
 use super::wrappers::unwrap_answer;
@@ -238,20 +239,8 @@ fn json_value(text: &str, start: usize) -> Option<&str> {
 /// "27 (edit: should be 28, ...)": the value after "should be" when the sentence also takes its
 /// first answer back.
 fn corrected_in_place(sentence: &str) -> Option<&str> {
-    let lower = sentence.to_ascii_lowercase();
-    let at = lower.find("should be ")?;
-    let retracted = [
-        "edit",
-        "wait",
-        "correction",
-        "mistake",
-        "oops",
-        "sorry",
-        "actually",
-    ]
-    .iter()
-    .any(|w| lower[..at].contains(w));
-    if !retracted {
+    let at = sentence.to_ascii_lowercase().find("should be ")?;
+    if !retracts(&sentence[..at]) {
         return None;
     }
     let value = &sentence[at + "should be ".len()..];
@@ -350,7 +339,7 @@ fn leading_choice(sentence: &str) -> Option<&str> {
         |b: &[u8]| b.len() >= 3 && b[0] == b'(' && (b'A'..=b'J').contains(&b[1]) && b[2] == b')';
     let ends_there = b.get(3).is_none_or(|c| !c.is_ascii_alphanumeric());
     let rest = sentence.get(3..).unwrap_or("");
-    let another = [" and ", ", ", " & ", ", and "].iter().any(|joiner| {
+    let another = JOINERS.iter().any(|joiner| {
         rest.strip_prefix(joiner)
             .is_some_and(|r| is_choice(r.as_bytes()))
     });

@@ -17,7 +17,7 @@
 //!    `\boxed{\boxed{3}}` gives `3` and `\boxed{1}, \boxed{2}` gives `2`. A box that never closes
 //!    (a truncated response) or is empty is skipped in favour of the box before it. When the
 //!    text after the last box takes it back ("wait", "actually", "mistake", ...) and then has an
-//!    answer phrase, that phrase's answer is the answer instead ("$oxed{-3}$ Wait, it asks for
+//!    answer phrase, that phrase's answer is the answer instead ("$\boxed{-3}$ Wait, it asks for
 //!    $|x|$. So the answer is actually $3$."), unless `require_boxed` is set.
 //! 5. With `require_boxed`, nothing else counts.
 //! 6. The fallbacks, each only when `fallback` reaches its level. They ignore the cut-off tail of
@@ -88,7 +88,7 @@ use std::ops::Range;
 
 use super::options::ExtractFallback;
 use backslashes::{letters_end, undouble_backslashes};
-use boxes::{all_boxes, last_box_and_group, last_box_end, last_boxed};
+use boxes::{all_boxes, last_box_and_group, last_boxed};
 use fallbacks::{answer_phrase, ends_in_open_phrase};
 use numbers::{last_number, last_number_in_words};
 use scan::find_byte;
@@ -183,14 +183,15 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
         return (Extracted::missing("no </think> in response"), vec![]);
     };
     let text = undouble_backslashes(region);
-    if let Some(corrected) = correction_after_box(&text).filter(|_| !opts.require_boxed) {
-        let reason = "an answer phrase after the box corrects it";
-        return (
-            Extracted::found(corrected, ExtractMethod::AnswerIs, reason),
-            vec![],
-        );
-    }
-    if let Some((answer, group)) = last_box_and_group(&text) {
+    if let Some((answer, group, box_end)) = last_box_and_group(&text) {
+        let corrected = correction_after_box(&text[box_end..]).filter(|_| !opts.require_boxed);
+        if let Some(corrected) = corrected {
+            let reason = "an answer phrase after the box corrects it";
+            return (
+                Extracted::found(corrected, ExtractMethod::AnswerIs, reason),
+                vec![],
+            );
+        }
         let found = Extracted::found(answer, ExtractMethod::Boxed, "found \\boxed{}");
         let parts = if found.text.is_some() { group } else { vec![] };
         return (found, parts);
@@ -217,11 +218,10 @@ pub fn extract_answer_parts(response: &str, opts: &ExtractOptions) -> (Extracted
     (found, parts.unwrap_or_default())
 }
 
-/// The answer of an answer phrase after the last box, when a retraction comes after the box too:
-/// "$\boxed{-3}$ Wait, the problem asks for $|x|$. So the answer is actually $3$." A phrase
-/// after the box without a retraction restates the box and is not read.
-fn correction_after_box(text: &str) -> Option<&str> {
-    let after = &text[last_box_end(text)?..];
+/// The answer of an answer phrase in `after` (the text after the last box), when a retraction
+/// comes there too: "$\boxed{-3}$ Wait, the problem asks for $|x|$. So the answer is actually
+/// $3$." A phrase after the box without a retraction restates the box and is not read.
+fn correction_after_box(after: &str) -> Option<&str> {
     prose::retracts(after)
         .then(|| answer_phrase(after))
         .flatten()
@@ -270,20 +270,12 @@ pub fn last_sentence_names(response: &str, opts: &ExtractOptions, words: &str, k
     prose_region(response, opts).is_some_and(|text| prose::last_sentence_names(&text, words, key))
 }
 
-/// The choice letter a response names last, for a multiple-choice reference: `(B)` anywhere, a
-/// bare capital A-J standing alone before punctuation or the end ("I think it's B."), so that
-/// the pronoun "I" and the article "A" in prose do not count, or one named as an option
-/// ("Option B is correct", "only statement B holds"). A letter after "not" is ruled out.
-pub fn last_choice_letter(response: &str, opts: &ExtractOptions) -> Option<char> {
-    let text = answer_region(response, opts)?.as_bytes();
-    (0..text.len())
-        .rev()
-        .find(|&i| chosen_letter_at(text, i))
-        .map(|i| text[i] as char)
-}
-
 /// The letters that end an unboxed response together ("All of them: A, B, C, D.", "either B or
-/// D"): the last chosen letter and those joined to it by commas, "and" or "or", in order.
+/// D"), in order: the last letter the text chooses, and those joined to it by commas, "and" or
+/// "or". A letter is chosen when it stands in parentheses (`(B)`), alone before punctuation or
+/// the end ("I think it's B."), so that the pronoun "I" and the article "A" in prose do not
+/// count, or named as an option ("Option B is correct", "only statement B holds"); a letter
+/// after "not" is ruled out.
 pub fn last_choice_letters(response: &str, opts: &ExtractOptions) -> Vec<char> {
     let Some(region) = answer_region(response, opts) else {
         return vec![];
@@ -300,9 +292,7 @@ pub fn last_choice_letters(response: &str, opts: &ExtractOptions) -> Vec<char> {
             at
         };
         let before = &region[..start];
-        let joined = [", and ", ", or ", ", ", " and ", " or ", " & "]
-            .iter()
-            .find_map(|j| before.strip_suffix(j));
+        let joined = prose::JOINERS.iter().find_map(|j| before.strip_suffix(j));
         let Some(before) = joined else { break };
         let end = before.len();
         let previous = if before.ends_with(')') {
@@ -329,7 +319,7 @@ pub fn last_choice_letters(response: &str, opts: &ExtractOptions) -> Vec<char> {
     letters
 }
 
-/// Whether the byte at `i` is a choice letter the text chooses (see [`last_choice_letter`]).
+/// Whether the byte at `i` is a choice letter the text chooses (see [`last_choice_letters`]).
 fn chosen_letter_at(text: &[u8], i: usize) -> bool {
     if !(b'A'..=b'J').contains(&text[i]) {
         return false;
@@ -345,13 +335,7 @@ fn chosen_letter_at(text: &[u8], i: usize) -> bool {
             .iter()
             .any(|w| lead.len() >= w.len() && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w));
     // "it's (B) 10, not (C) 12": a letter ruled out is not the one chosen.
-    let ruled_out = {
-        let before = &text[..i - usize::from(i > 0 && text[i - 1] == b'(')];
-        let word = before.trim_ascii_end();
-        word.len() < before.len()
-            && (word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"not")
-                || word.ends_with(b"n't"))
-    };
+    let ruled_out = prose::ruled_out_before(text, i - usize::from(before == Some(b'(')));
     (parenthesized || bare || named) && !ruled_out
 }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::backslashes::count_while;
+use super::prose::ruled_out_before;
 use super::scan::rfind_byte;
 use crate::verify::latex::{is_number_word, scale_of, signed_value_in_words};
 
@@ -17,7 +18,7 @@ pub(super) fn last_number(text: &str) -> Option<(usize, &str)> {
     loop {
         let number = last_number_token(&b[..end])?;
         let number = with_mantissa(b, &number).unwrap_or(number);
-        if !glued_to_a_word(b, &number) && !ruled_out(b, number.start) {
+        if !glued_to_a_word(b, &number) && !ruled_out_before(b, number.start) {
             let start = with_leading_groups(b, number.clone());
             let end = with_scale_word(text, number.end);
             return Some((start, &text[start..end]));
@@ -183,33 +184,6 @@ fn last_number_token(b: &[u8]) -> Option<Range<usize>> {
         }
     }
     last
-}
-
-/// Whether the words right before a number rule it out: "converges to 1/2, not to 1", "4
-/// rather than 5".
-fn ruled_out(b: &[u8], start: usize) -> bool {
-    let before = &b[start.saturating_sub(24)..start];
-    let clause = match before
-        .iter()
-        .rposition(|c| matches!(c, b',' | b'.' | b';' | b'\n'))
-    {
-        Some(cut) if cut + 1 < before.len() && before[cut] != b',' => &before[cut + 1..],
-        _ => before,
-    };
-    let words: Vec<String> = String::from_utf8_lossy(clause)
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let tail: Vec<&str> = words.iter().rev().take(3).map(String::as_str).collect();
-    matches!(
-        tail.as_slice(),
-        ["not", ..]
-            | ["to", "not", ..]
-            | ["to", "equal", "not"]
-            | ["than", "rather", ..]
-            | ["of", "instead", ..]
-    )
 }
 
 /// Digits inside a word or code (`AZYUK2A`, `3B`, `7K`, `cm2`), or an exponent or subscript

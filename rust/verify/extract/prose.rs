@@ -15,6 +15,8 @@ const RETRACTIONS: &[&str] = &[
     "correction",
     "oops",
     "hmm",
+    "edit",
+    "sorry",
     "i was wrong",
     "let me double",
     "let me re",
@@ -35,6 +37,48 @@ fn has_word(lower: &str, word: &str) -> bool {
 pub(super) fn retracts(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     RETRACTIONS.iter().any(|w| has_word(&lower, w))
+}
+
+/// What joins the items of a list in prose, longest first: "1, 3 and 5", "either B or D".
+pub(super) const JOINERS: &[&str] = &[", and ", ", or ", ", ", " and ", " or ", " & ", ","];
+
+/// Whether the words right before `at` rule out what comes there, within its clause: "not"
+/// ("it's (B) 10, not (C) 12", "converges to 1/2, not 1", "it is not Wednesday"), "n't", "not
+/// to", "not equal to", "rather than", "instead of". Reads at most 24 bytes back.
+pub(super) fn ruled_out_before(b: &[u8], at: usize) -> bool {
+    let window = &b[at.saturating_sub(24)..at];
+    // A comma does not end the clause: "1/2, not 1" rules 1 out.
+    let clause = window
+        .rsplit(|c| matches!(c, b'.' | b';' | b'\n'))
+        .next()
+        .unwrap_or(window);
+    let mut words = clause
+        .rsplit(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let (last, second, third) = (words.next(), words.next(), words.next());
+    let is = |word: Option<&[u8]>, want: &str| {
+        word.is_some_and(|w| w.eq_ignore_ascii_case(want.as_bytes()))
+    };
+    // "isn't" reads as "isn", "t".
+    let contracted = is(last, "t") && second.is_some_and(|w| w.ends_with(b"n"));
+    is(last, "not")
+        || contracted
+        || (is(last, "to") && is(second, "not"))
+        || (is(last, "to") && is(second, "equal") && is(third, "not"))
+        || (is(last, "than") && is(second, "rather"))
+        || (is(last, "of") && is(second, "instead"))
+}
+
+/// Where the last sentence of `text` starts: after the last line break, `!`, `?` or `. `,
+/// ignoring the full stop that ends the text.
+fn last_sentence_start(text: &str) -> usize {
+    let trimmed = text.trim_end().trim_end_matches(['.', '!']);
+    trimmed
+        .rfind(['\n', '!', '?'])
+        .into_iter()
+        .chain(trimmed.rfind(". "))
+        .max()
+        .map_or(0, |at| at + 1)
 }
 
 /// Whether the text after an answer candidate shows the response was cut off while taking it
@@ -93,15 +137,8 @@ const CLOSING_EXPLANATIONS: &[&str] = &[", since ", ", because ", " because ", "
 /// `text` without the explanation that ends its last sentence, when a number comes before the
 /// explanation in that sentence; else all of `text`.
 pub(super) fn before_closing_explanation(text: &str) -> &str {
-    let trimmed = text.trim_end();
-    let sentence_start = trimmed
-        .trim_end_matches(['.', '!'])
-        .rfind(['\n', '!', '?'])
-        .into_iter()
-        .chain(trimmed.match_indices(". ").map(|(at, _)| at).last())
-        .max()
-        .map_or(0, |at| at + 1);
-    let sentence = &trimmed[sentence_start..];
+    let sentence_start = last_sentence_start(text);
+    let sentence = &text.trim_end()[sentence_start..];
     let lower = sentence.to_ascii_lowercase();
     let Some(at) = CLOSING_EXPLANATIONS
         .iter()
@@ -146,12 +183,7 @@ pub(super) fn qualifies_the_span(text: &str, span: &Range<usize>, number_start: 
 /// `number_start`): the whole expression, not its last number, is the answer.
 pub(super) fn bare_latex_after_copula(text: &str, number_start: usize) -> Option<&str> {
     let trimmed = text.trim_end().trim_end_matches('.');
-    let sentence_start = trimmed
-        .rfind(['\n', '!', '?'])
-        .into_iter()
-        .chain(trimmed.rfind(". "))
-        .max()
-        .map_or(0, |at| at + 1);
+    let sentence_start = last_sentence_start(text);
     let sentence = &trimmed[sentence_start..];
     if sentence.contains('$') || !sentence.contains('\\') {
         return None;
@@ -214,9 +246,7 @@ pub(super) fn last_number_list(text: &str) -> Option<String> {
     let mut numbers = vec![last];
     while numbers.len() < 16 {
         let before = &text[..start];
-        let joined = [", and ", ", or ", ", ", " and ", " or ", ","]
-            .iter()
-            .find_map(|j| before.strip_suffix(j));
+        let joined = JOINERS.iter().find_map(|j| before.strip_suffix(j));
         let Some(before) = joined else { break };
         match last_number(before) {
             Some((at, number)) if at + number.len() == before.len() => {
@@ -272,8 +302,7 @@ fn is_words(text: &str) -> bool {
 /// case, single spaces) with the key `key`, and not after "not" ("it is not Wednesday").
 pub(super) fn last_sentence_names(text: &str, words: &str, key: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(['.', '!']);
-    let start = trimmed.rfind(['.', '!', '?', '\n']).map_or(0, |at| at + 1);
-    let sentence = trimmed[start..]
+    let sentence = trimmed[last_sentence_start(text)..]
         .to_ascii_lowercase()
         .replace(['\n', '\t'], " ");
     let mut phrases = phrases_for(key);
@@ -287,19 +316,16 @@ pub(super) fn last_sentence_names(text: &str, words: &str, key: &str) -> bool {
             sentence
                 .trim_end_matches(['.', '!', ' '])
                 .strip_suffix(words)
-                .is_some_and(|before| before.ends_with(copula) && !before.ends_with(" not "))
+                .is_some_and(|before| before.ends_with(copula))
         });
     closes_sentence
         || phrases.iter().any(|phrase| {
             sentence.match_indices(phrase.as_str()).any(|(at, _)| {
                 let b = sentence.as_bytes();
                 let clear = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-                let before = sentence[..at].trim_end();
-                let negated =
-                    before.ends_with(" not") || before.ends_with("n't") || before == "not";
                 clear(at.checked_sub(1).map(|k| &b[k]))
                     && clear(b.get(at + phrase.len()))
-                    && !negated
+                    && !ruled_out_before(b, at)
             })
         })
 }

@@ -125,8 +125,8 @@ fn prefixed_numeral(text: &str) -> Option<Node> {
 /// A clock time, `11:05` or `11{:}05`: hours, then two digits of minutes. It reads as text
 /// (`11:05`), since a time is neither a ratio nor a number.
 fn clock_time(text: &str) -> Option<Node> {
-    let text = text.trim().replace("{:}", ":");
-    let (hours, minutes) = text.split_once(':')?;
+    let text = text.trim();
+    let (hours, minutes) = text.split_once("{:}").or_else(|| text.split_once(':'))?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     let valid = digits(hours) && hours.len() <= 2 && digits(minutes) && minutes.len() == 2;
     let hours: u32 = hours.parse().ok()?;

@@ -85,6 +85,11 @@ pub fn is_number_word(word: &str) -> bool {
 /// -8, `one half` and `a half` are 1/2, `two-thirds` is 2/3 (see `number_in_words`).
 pub fn signed_value_in_words(text: &str) -> Option<(bool, u64, u64)> {
     let text = text.trim().trim_end_matches(['.', '!', ',']);
+    // Words only: settled before any allocation, as every answer parsed passes here.
+    let wordy = |c: u8| c.is_ascii_alphabetic() || b" -".contains(&c);
+    if text.is_empty() || text.len() > 80 || !text.bytes().all(wordy) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let (negative, rest) = match ["negative ", "minus "]
         .iter()
